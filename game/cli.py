@@ -1,0 +1,144 @@
+"""The command line: validate, play (window or terminal) and the trainers' tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .scenario.diagnostics import Diagnostic, Severity
+from .scenario.loader import LoadResult, load_file, load_paths
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with code 2 and a plain message on usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Print usage and the problem, then exit 2."""
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = _Parser(prog="weerbaar", description="Weerbaar: a serious game about disinformation "
+                     "aimed at Dutch municipalities. Without a command, the game opens.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    validate = sub.add_parser("validate", help="check scenario files and print every problem")
+    validate.add_argument("paths", nargs="+", help="scenario files or folders")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    play = sub.add_parser("play", help="play a scenario (in the window, or in the terminal with --text)")
+    play.add_argument("file", help="the scenario file")
+    play.add_argument("--text", action="store_true", help="play in the terminal (plain text, screen-reader friendly)")
+    play.add_argument("--lang", help="language (default: the scenario's first)")
+    play.add_argument("--choices", help="scripted play: 1-based choice numbers, e.g. 2,1,3")
+    play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
+    play.add_argument("--facilitator", action="store_true", help="show facilitator notes; no timers")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args.paths, args.strict, args.format)
+    if args.command == "play":
+        return cmd_play(args)
+    return cmd_open_game()
+
+
+def print_diagnostics(results: list[LoadResult], strict: bool, stream=None) -> int:  # type: ignore[no-untyped-def]
+    """Print diagnostics as text; return the number of errors (warnings count when strict)."""
+    stream = stream or sys.stderr
+    failures = 0
+    for result in results:
+        for diagnostic in result.diagnostics:
+            print(diagnostic.format(strict), file=stream)
+            if strict or diagnostic.severity is Severity.ERROR:
+                failures += 1
+    return failures
+
+
+def cmd_validate(paths: list[str], strict: bool, fmt: str) -> int:
+    """`validate`: check files and folders; exit 0 clean, 1 with errors, 2 for a missing path."""
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        for path in missing:
+            print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    results = load_paths(paths)
+    diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    failures = sum(1 for d in diagnostics if strict or d.severity is Severity.ERROR)
+    if fmt == "json":
+        print(json.dumps([d.to_json(strict) for d in diagnostics], ensure_ascii=False, indent=2))
+    else:
+        print_diagnostics(results, strict, sys.stdout)
+        files = len(results)
+        errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+        warnings = len(diagnostics) - errors
+        print(f"{files} file{'s' * (files != 1)} checked: {errors} error{'s' * (errors != 1)}, "
+              f"{warnings} warning{'s' * (warnings != 1)}")
+    return EXIT_FAIL if failures else EXIT_OK
+
+
+def _load_one(path: str) -> LoadResult | None:
+    """Load a scenario for playing; print its problems; None when it cannot be played."""
+    if not Path(path).is_file():
+        print(f"weerbaar: error: '{path}' is not a file", file=sys.stderr)
+        return None
+    result = load_file(path)
+    print_diagnostics([result] if not result.ok else [], strict=False)
+    return result if result.ok else None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """`play`: the window by default, the terminal with --text."""
+    from .engine.engine import Engine, EngineError
+    from .textplayer import ScriptError, dumps, play_interactive, play_scripted, result_json
+
+    result = _load_one(args.file)
+    if result is None:
+        return EXIT_USAGE if not Path(args.file).is_file() else EXIT_FAIL
+    scenario = result.scenario
+    assert scenario is not None
+    lang = args.lang or scenario.default_language
+    if lang not in scenario.languages:
+        print(f"weerbaar: error: the scenario has no language '{lang}' (it has {', '.join(scenario.languages)})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if not args.text:
+        return cmd_open_game(args)
+    engine = Engine(scenario)
+    if args.choices is not None:
+        try:
+            numbers = [int(part) for part in args.choices.replace(" ", "").split(",") if part]
+        except ValueError:
+            print("weerbaar: error: --choices takes numbers separated by commas, e.g. 2,1,3", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            play_scripted(engine, numbers, lang, None if args.json else print)
+        except (ScriptError, EngineError) as exc:
+            print(f"weerbaar: error: {exc}", file=sys.stderr)
+            return EXIT_FAIL
+        if args.json:
+            print(dumps(result_json(engine)))
+        return EXIT_OK
+    return play_interactive(engine, lang, sys.stdin, print, facilitator=args.facilitator)
+
+
+def cmd_open_game(args: argparse.Namespace | None = None) -> int:
+    """Open the game window (the graphical front end)."""
+    try:
+        from .ui.app import run_app
+    except ImportError:
+        build_parser().print_help()
+        return EXIT_OK
+    return run_app(args)

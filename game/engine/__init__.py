@@ -1,0 +1,1 @@
+"""Game engine: the scenario state machine built on transitions (no pygame)."""

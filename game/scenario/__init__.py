@@ -1,0 +1,1 @@
+"""Scenario model, loader, expressions and validation (no pygame)."""

@@ -1,0 +1,643 @@
+"""The scenario expression language: tokenizer, parser, type checker and closure compiler (never eval)."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import operator
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any, NamedTuple, NoReturn, Protocol
+
+# Grammar, lowest precedence first; comparisons do not chain ("a < b < c" is an error):
+#   expr    := expr 'or' expr | expr 'and' expr | 'not' expr | sum [cmp sum]
+#   sum     := sum ('+' | '-') product        product := product ('*' | '/') unary
+#   unary   := '-' unary | primary
+#   primary := INT | DECIMAL | 'text' | true | false | name | '(' expr ')'
+#            | visited('scene_id') | chose('scene_id', 'choice_id')
+# Run-time semantics: '/' is true division and division by zero yields 0 (a literal zero divisor
+# is rejected at load time, WB407); integral numbers are ints (4 / 2 -> 2, 2.0 -> 2); and/or
+# short-circuit. Evaluating an expression that check_expression accepted never raises.
+
+Value = bool | int | float | str
+Evaluator = Callable[["EvalState"], Value]
+
+SYNTAX, UNKNOWN_NAME, BAD_CALL, UNKNOWN_SCENE, UNKNOWN_CHOICE, TYPE_MISMATCH, ZERO_DIVISION = (
+    "WB401", "WB402", "WB403", "WB404", "WB405", "WB406", "WB407")
+
+_ONLY = ("expressions only have + - * /, comparisons (== != < <= > >=), and/or/not, "
+         "parentheses, visited('scene_id') and chose('scene_id', 'choice_id')")
+_MAX_DEPTH = 100        # nesting limit: keeps parsing, checking and evaluation far from the recursion limit
+_MAX_DIGITS = 100
+
+
+class ExprType(enum.Enum):
+    """Static type of an expression or of a meter/flag."""
+
+    BOOL = "boolean"
+    NUMBER = "number"
+    STRING = "text"
+
+
+@dataclass(frozen=True)
+class ExpressionError(Exception):
+    """A problem in an expression: what is wrong, where (0-based offset), how to fix it, and its code."""
+
+    message: str
+    offset: int
+    hint: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.hint}" if self.hint else self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.message, self.offset, self.hint, self.code)
+
+
+class EvalState(Protocol):
+    """What an expression reads at run time: meter/flag values and the scene history."""
+
+    def value(self, name: str) -> Value:
+        """Current value of a meter or flag."""
+
+    def visited(self, scene_id: str) -> int:
+        """How many times the scene has been entered."""
+
+    def chose(self, scene_id: str, choice_id: str) -> bool:
+        """Whether that choice of that scene was taken."""
+
+
+def _suggest(word: str, candidates: Iterable[str], tail: str) -> str:
+    """tail, preceded by "did you mean ...?" when a candidate is close to word."""
+    close = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? {tail[0].upper()}{tail[1:]}" if close else tail
+
+
+# ---- tokenizer ---------------------------------------------------------------------------------
+
+class _Token(NamedTuple):
+    kind: str               # "lit", "name", "op", "end" or "error"
+    text: str               # the token's source text
+    offset: int
+    value: Value | None = None
+
+
+_DIGITS = frozenset("0123456789")
+_IDENT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")
+_BOOLS = {"true": True, "false": False}
+_TOKEN_RE = re.compile(r"""\s*(?:      # everything after the spaces is optional: lastgroup None = no token
+      (?P<number> [0-9]+ (?:\.[0-9]+)? )
+    | (?P<word>   [A-Za-z_][A-Za-z0-9_]* )
+    | (?P<text>   '[^']*' )
+    | (?P<op>     == | != | <= | >= | [-+<>(),] | \*(?!\*) | /(?!/) ) )?""", re.VERBOSE)
+_BAD_CHARS = {   # character (pair) that starts no token -> (message, hint)
+    '"': ("text must be in single quotes", "use single quotes: 'like this'"),
+    "'": ("unclosed text: the closing ' is missing", "end the text with a single quote (text cannot contain one)"),
+    "=": ("'=' is not an operator", "use == to compare; expressions cannot assign"),
+    "&&": ("'&&' is not an operator", "use and"), "&": ("'&' is not an operator", "use and"),
+    "||": ("'||' is not an operator", "use or"), "|": ("'|' is not an operator", "use or"),
+    "!": ("'!' is not an operator", "use not"),
+    "**": ("'**' (power) is not supported", _ONLY), "//": ("'//' (floor division) is not supported", _ONLY),
+    "%": ("'%' (remainder) is not supported", _ONLY),
+    ".": ("'.' is not allowed: expressions have no attributes or methods", _ONLY),
+    **{c: (f"'{c}' is not allowed: expressions have no lists, subscripts or comprehensions", _ONLY) for c in "[]{}"},
+    **{c: (f"unexpected curly quote {c}", "use the plain single quote ' (editors like to curl it)") for c in "‘’“”"},
+}
+
+
+def _tokenize(src: str) -> tuple[list[_Token], ExpressionError | None]:
+    """Split src into tokens ending with an 'end' token, or with an 'error' token and its error."""
+    toks: list[_Token] = []
+    i, match = 0, _TOKEN_RE.match
+    while True:
+        m = match(src, i)
+        assert m is not None
+        kind, i = m.lastgroup, m.end()
+        if kind is None:
+            if i == len(src):
+                toks.append(_Token("end", "", i))
+                return toks, None
+            error = _bad_char(src, i, toks)
+            break
+        text, start = m.group(kind), m.start(kind)
+        if kind == "word":
+            kind = "op" if text in ("and", "or", "not") else "lit" if text in _BOOLS else "name"
+            toks.append(_Token(kind, text, start, _BOOLS.get(text)))
+        elif kind == "number":
+            if src[i:i + 1] in _IDENT:
+                error = (i, "a number runs straight into a name", "put an operator between them, e.g. 2 * x")
+                break
+            if len(text) > _MAX_DIGITS:
+                error = (start, "this number is too long", f"numbers may have at most {_MAX_DIGITS} digits")
+                break
+            value = float(text) if "." in text else int(text)
+            toks.append(_Token("lit", text, start, int(value) if value == int(value) else value))
+        else:
+            toks.append(_Token("lit", text, start, text[1:-1]) if kind == "text" else _Token("op", text, start))
+    toks.append(_Token("error", "", error[0]))
+    return toks, ExpressionError(error[1], error[0], error[2], SYNTAX)
+
+
+def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, str, str]:
+    """Offset, message and hint for a character that starts no token."""
+    c, pair = src[i], src[i:i + 2]
+    last = toks[-1] if toks else None
+    if c == "." and last and last.kind == "lit" and last.text[0] in _DIGITS and last.offset + len(last.text) == i:
+        return i, "a decimal number has digits on both sides of one point", "write it like 1.5"
+    if c == "." and src[i + 1:i + 2] in _DIGITS:
+        return i, "a decimal number needs a digit before the point", "write 0.5, not .5"
+    if pair in ("=<", "=>"):
+        return i, "'=' is not an operator", f"did you mean {pair[1]}=?"
+    if c == ":" and any(tok.text == "lambda" for tok in toks):
+        return next(tok.offset for tok in toks if tok.text == "lambda"), "lambda is not allowed", _ONLY
+    if pair in _BAD_CHARS or c in _BAD_CHARS:
+        return (i, *_BAD_CHARS[pair if pair in _BAD_CHARS else c])
+    if c.isalpha():
+        return i, f"unexpected character '{c}'", "names use only the letters a-z, digits and _"
+    return i, f"unexpected character {c!r}", _ONLY
+
+
+# ---- syntax tree: check() reports problems, build() compiles to a closure ----------------------
+
+_Built = tuple[Evaluator, bool]         # (closure, whether it is a constant)
+_NO_STATE: Any = None                   # what constant closures are called with when folding
+_DESCRIBE = {ExprType.BOOL: "true/false", ExprType.NUMBER: "a number", ExprType.STRING: "text"}
+
+
+def _constant(value: Value) -> _Built:
+    return (lambda s: value), True
+
+
+def _fold(fn: Evaluator, constant: bool) -> _Built:
+    """Replace fn by its value when all its inputs are constants."""
+    try:
+        return _constant(fn(_NO_STATE)) if constant else (fn, False)
+    except TypeError:                   # an ill-typed constant such as -'x': the checker reports it
+        return fn, False
+
+
+class _Checker:
+    """Collects every problem found while type-checking one tree."""
+
+    def __init__(self, names: Mapping[str, ExprType], scenes: Mapping[str, Collection[str]]) -> None:
+        self.names, self.scenes = names, scenes
+        self.errors: list[ExpressionError] = []
+
+    def add(self, code: str, offset: int, message: str, hint: str) -> None:
+        self.errors.append(ExpressionError(message, offset, hint, code))
+
+    def need(self, node: _Node, found: ExprType | None, want: ExprType, what: str) -> None:
+        """Report node when its known type is not want; what names the operator."""
+        if found is None or found is want:
+            return
+        if want is ExprType.NUMBER:
+            self.add(TYPE_MISMATCH, node.start, f"{what} needs a number, but this is {_DESCRIBE[found]}",
+                     f"{what} works on numbers only")
+        else:
+            example = "who == 'anna'" if found is ExprType.STRING else "trust > 50"
+            self.add(TYPE_MISMATCH, node.start, f"{what} needs true/false, but this is {_DESCRIBE[found]}",
+                     f"compare it to get true/false, e.g. {example} (values are never true by themselves)")
+
+
+class _Node:
+    __slots__ = ("start", "end", "depth")
+
+    def children(self) -> tuple[_Node, ...]:
+        return ()
+
+    def check(self, ck: _Checker) -> ExprType | None:
+        raise NotImplementedError
+
+    def build(self) -> _Built:
+        raise NotImplementedError
+
+
+class _Literal(_Node):
+    __slots__ = ("value",)
+
+    def __init__(self, tok: _Token) -> None:
+        self.start, self.end, self.depth, self.value = tok.offset, tok.offset + len(tok.text), 1, tok.value
+
+    def check(self, ck: _Checker) -> ExprType:
+        v = self.value
+        return ExprType.BOOL if isinstance(v, bool) else ExprType.STRING if isinstance(v, str) else ExprType.NUMBER
+
+    def build(self) -> _Built:
+        return _constant(self.value)  # type: ignore[arg-type]
+
+
+class _Name(_Node):
+    __slots__ = ("name",)
+
+    def __init__(self, tok: _Token) -> None:
+        self.start, self.end, self.depth, self.name = tok.offset, tok.offset + len(tok.text), 1, tok.text
+
+    def check(self, ck: _Checker) -> ExprType | None:
+        found = ck.names.get(self.name)
+        if found is None:
+            hint = ("write true or false (lowercase)" if self.name in ("True", "False", "None") else
+                    _suggest(self.name, ck.names, "names are the meters and flags declared in this file"))
+            ck.add(UNKNOWN_NAME, self.start, f"unknown name '{self.name}'", hint)
+        return found
+
+    def build(self) -> _Built:
+        name = self.name
+        return (lambda s: s.value(name)), False
+
+
+class _Call(_Node):
+    __slots__ = ("args",)               # [(id, offset)]: the scene, then for chose() the choice
+
+    def __init__(self, start: int, end: int, args: list[_Token]) -> None:
+        self.start, self.end, self.depth = start, end, 1
+        self.args = [(tok.text[1:-1], tok.offset) for tok in args]
+
+    def check(self, ck: _Checker) -> ExprType:
+        (scene, at), *rest = self.args
+        if scene not in ck.scenes:
+            ck.add(UNKNOWN_SCENE, at, f"unknown scene '{scene}'",
+                   _suggest(scene, ck.scenes, "scene ids are the keys under scenes: in this file"))
+        elif rest and rest[0][0] not in ck.scenes[scene]:
+            (choice, at), choices = rest[0], ck.scenes[scene]
+            ck.add(UNKNOWN_CHOICE, at, f"scene '{scene}' has no choice '{choice}'",
+                   _suggest(choice, choices, f"its choice ids are: {', '.join(sorted(choices)) or 'none'}"))
+        return ExprType.BOOL if rest else ExprType.NUMBER
+
+    def build(self) -> _Built:
+        scene, choice = self.args[0][0], self.args[-1][0]
+        if len(self.args) == 1:
+            return (lambda s: s.visited(scene)), False
+        return (lambda s: s.chose(scene, choice)), False
+
+
+class _Unary(_Node):
+    __slots__ = ("op", "operand")
+
+    def __init__(self, op: _Token, operand: _Node) -> None:
+        self.start, self.end, self.depth = op.offset, operand.end, operand.depth + 1
+        self.op, self.operand = op.text, operand
+
+    def children(self) -> tuple[_Node, ...]:
+        return (self.operand,)
+
+    def check(self, ck: _Checker) -> ExprType:
+        want = ExprType.BOOL if self.op == "not" else ExprType.NUMBER
+        ck.need(self.operand, self.operand.check(ck), want, f"'{self.op}'")
+        return want
+
+    def build(self) -> _Built:
+        f, constant = self.operand.build()
+        if self.op == "not":
+            return _fold(lambda s: not f(s), constant)
+
+        def negate(s: EvalState) -> Value:
+            r = -f(s)  # type: ignore[operator]
+            return int(r) if r.__class__ is float and r.is_integer() else r
+        return _fold(negate, constant)
+
+
+class _Binary(_Node):
+    __slots__ = ("op", "at", "left", "right")
+
+    def __init__(self, op: _Token, left: _Node, right: _Node) -> None:
+        self.start, self.end, self.depth = left.start, right.end, max(left.depth, right.depth) + 1
+        self.op, self.at, self.left, self.right = op.text, op.offset, left, right
+
+    def children(self) -> tuple[_Node, ...]:
+        return self.left, self.right
+
+
+class _Logic(_Binary):
+    __slots__ = ()
+
+    def check(self, ck: _Checker) -> ExprType:
+        for side in (self.left, self.right):
+            ck.need(side, side.check(ck), ExprType.BOOL, f"'{self.op}'")
+        return ExprType.BOOL
+
+    def build(self) -> _Built:
+        (fl, kl), (fr, kr) = self.left.build(), self.right.build()
+        if self.op == "and":
+            return _fold(lambda s: fl(s) and fr(s), kl and kr)
+        return _fold(lambda s: fl(s) or fr(s), kl and kr)
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+class _Compare(_Binary):
+    __slots__ = ()
+
+    def check(self, ck: _Checker) -> ExprType:
+        lt, rt, op = self.left.check(ck), self.right.check(ck), self.op
+        known = lt or rt
+        if lt and rt and lt is not rt:
+            ck.add(TYPE_MISMATCH, self.at, f"cannot compare {lt.value} with {rt.value} using '{op}'",
+                   f"'{op}' compares numbers only" if op[0] in "<>" else f"both sides of {op} must have the same type")
+        elif op[0] in "<>" and known and known is not ExprType.NUMBER:
+            ck.add(TYPE_MISMATCH, self.at, f"'{op}' compares numbers, not {_DESCRIBE[known]}",
+                   "text and true/false can only be compared with == and !=")
+        return ExprType.BOOL
+
+    def build(self) -> _Built:
+        (fl, kl), (fr, kr) = self.left.build(), self.right.build()
+        op = _COMPARE[self.op]
+        if kr and not kl:               # the common "name < constant" shape, with fewer calls
+            c = fr(_NO_STATE)
+            if isinstance(self.left, _Name):
+                name = self.left.name
+                return (lambda s: op(s.value(name), c)), False
+            return (lambda s: op(fl(s), c)), False
+        return _fold(lambda s: op(fl(s), fr(s)), kl and kr)
+
+
+def _exact(op: Callable[[Any, Any], Any], a: int | float, b: int | float) -> int | float:
+    """Slow path for an int too large for a float: exact arithmetic, then a float if it fits."""
+    try:
+        r = op(Fraction(a), Fraction(b))
+    except (OverflowError, ValueError):  # the other operand is inf or nan: saturate the int
+        return op(*(x if isinstance(x, float) else float("inf") if x > 0 else float("-inf") for x in (a, b)))
+    try:
+        f = float(r)
+    except OverflowError:
+        return round(r)
+    return int(r) if r.denominator == 1 else int(f) if f.is_integer() else f
+
+
+_ARITH: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+class _Arith(_Binary):
+    __slots__ = ()
+
+    def check(self, ck: _Checker) -> ExprType | None:
+        lt, rt, op = self.left.check(ck), self.right.check(ck), self.op
+        divisor = self.right.operand if isinstance(self.right, _Unary) else self.right
+        if op == "/" and isinstance(divisor, _Literal) and divisor.value == 0 and divisor.value is not False:
+            ck.add(ZERO_DIVISION, self.right.start, "division by zero", "divide by another number")
+        allowed = (ExprType.NUMBER, ExprType.STRING) if op == "+" else (ExprType.NUMBER,)
+        bad = [t for t in (lt, rt) if t and t not in allowed]
+        if bad or (lt and rt and lt is not rt):
+            types = f"{lt.value} and {rt.value}" if lt and rt else bad[0].value
+            ck.add(TYPE_MISMATCH, self.at, f"cannot use '{op}' on {types}",
+                   "'+' adds two numbers or joins two texts" if op == "+" else f"'{op}' works on numbers only")
+            return None if op == "+" else ExprType.NUMBER
+        return lt or rt if op == "+" else ExprType.NUMBER
+
+    def build(self) -> _Built:
+        (fl, kl), (fr, kr) = self.left.build(), self.right.build()
+        op = _ARITH[self.op]
+
+        def arith(s: EvalState) -> Value:
+            a, b = fl(s), fr(s)
+            try:
+                r = op(a, b)
+            except OverflowError:
+                return _exact(op, a, b)  # type: ignore[arg-type]
+            return int(r) if r.__class__ is float and r.is_integer() else r
+
+        def divide(s: EvalState) -> Value:
+            a, b = fl(s), fr(s)
+            if not b:
+                return 0                # division by zero yields 0 at run time
+            if a.__class__ is int and b.__class__ is int and not a % b:  # type: ignore[operator]
+                return a // b  # type: ignore[operator]
+            try:
+                r = a / b  # type: ignore[operator]
+            except OverflowError:
+                return _exact(op, a, b)  # type: ignore[arg-type]
+            return int(r) if r.is_integer() else r
+
+        fn = divide if self.op == "/" else arith
+        if not (kl and kr):
+            return fn, False
+        left, right = fl(_NO_STATE), fr(_NO_STATE)  # fold only well-typed constants ('a' * 99999999 must not run)
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+        return _fold(fn, numbers or (self.op == "+" and isinstance(left, str) and isinstance(right, str)))
+
+
+# ---- parser ------------------------------------------------------------------------------------
+
+_OR, _AND, _NOT, _CMP, _ADD, _MUL, _NEG = range(1, 8)
+_BINARY = {"or": _OR, "and": _AND, "==": _CMP, "!=": _CMP, "<": _CMP, "<=": _CMP, ">": _CMP, ">=": _CMP,
+           "+": _ADD, "-": _ADD, "*": _MUL, "/": _MUL}
+_USAGE = {"visited": "visited('scene_id')", "chose": "chose('scene_id', 'choice_id')"}
+_ARITY = {"visited": 1, "chose": 2}
+_NO_VALUE_HINTS = {     # for a token found where a value was expected
+    ")": "put a value or condition between the parentheses", "+": "write the number without +",
+    ",": "',' only separates the two ids in chose('scene_id', 'choice_id')"}
+_NO_CONDITIONAL = "there are no conditional expressions; use a list of branches with if: instead"
+_UNEXPECTED_HINTS = {   # for a token found where an operator, ')' or the end was expected
+    "is": "use == or != to compare", "if": _NO_CONDITIONAL, "else": _NO_CONDITIONAL, "for": _ONLY,
+    "in": "there is no 'in'; compare with == and combine the comparisons with or",
+    ")": "remove it or add a matching (", "(": "only visited() and chose() can be called",
+    "not": "put not in front of a condition, e.g. not (a == b)",
+    ",": _NO_VALUE_HINTS[","],
+}
+
+
+class _Parser:
+    """Recursive-descent parser with precedence climbing for the binary operators."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.toks, self.lex_error = _tokenize(src)
+        self.pos, self.tok, self.nesting = -1, self.toks[0], 0
+        self.advance()
+
+    def advance(self) -> _Token:
+        """Consume the current token and return it; raise the lexical error once it is reached."""
+        tok = self.tok
+        self.pos += 1
+        self.tok = self.toks[self.pos]
+        if self.tok.kind == "error" and self.lex_error:
+            raise self.lex_error
+        return tok
+
+    def at(self, text: str) -> bool:
+        return self.tok.kind == "op" and self.tok.text == text
+
+    @staticmethod
+    def fail(offset: int, message: str, hint: str, code: str = SYNTAX) -> NoReturn:
+        raise ExpressionError(message, offset, hint, code)
+
+    def parse(self) -> _Node:
+        if self.tok.kind == "end":
+            self.fail(0, "the expression is empty", "write a condition such as trust > 50")
+        node = self.expr(0)
+        if self.tok.kind != "end":
+            self.unexpected()
+        if node.depth > _MAX_DEPTH:
+            self.fail(0, "the expression is too deeply nested", "split it up or simplify it")
+        return node
+
+    def expr(self, min_prec: int) -> _Node:
+        left = self.prefix(min_prec)
+        while True:
+            tok = self.tok
+            prec = _BINARY.get(tok.text, 0) if tok.kind == "op" else 0
+            if not prec or prec < min_prec:
+                return left
+            self.advance()
+            right = self.expr(prec + 1)     # prec + 1: left-associative, and non-associative for _CMP
+            if prec != _CMP:
+                left = _Arith(tok, left, right) if prec >= _ADD else _Logic(tok, left, right)
+                continue
+            left = _Compare(tok, left, right)
+            if self.tok.kind == "op" and _BINARY.get(self.tok.text) == _CMP:
+                self.chained(left)
+
+    def prefix(self, min_prec: int) -> _Node:
+        tok = self.tok
+        if tok.kind != "op" or tok.text not in ("not", "-", "("):
+            return self.primary()
+        self.nesting += 1
+        if self.nesting > _MAX_DEPTH:
+            self.fail(tok.offset, "the expression is too deeply nested", "split it up or simplify it")
+        if tok.text == "not" and min_prec > _NOT:
+            self.fail(tok.offset, "'not' cannot stand inside a comparison or calculation",
+                      "put it in parentheses, e.g. a == (not b)")
+        self.advance()
+        if tok.text != "(":
+            node: _Node = _Unary(tok, self.expr(_NOT if tok.text == "not" else _NEG))
+        else:
+            node = self.expr(0)
+            if self.tok.kind == "end":
+                self.fail(tok.offset, "unclosed parenthesis", "add a closing ) to match this (")
+            if not self.at(")"):
+                self.unexpected()
+            node.start, node.end = tok.offset, self.advance().offset + 1
+        self.nesting -= 1
+        return node
+
+    def primary(self) -> _Node:
+        tok = self.tok
+        if tok.kind == "lit":
+            return _Literal(self.advance())
+        if tok.kind == "name":
+            self.advance()
+            return self.call(tok) if self.at("(") else _Name(tok)
+        if tok.kind == "end":
+            self.fail(tok.offset, "the expression ends too early", "something is missing at the end")
+        if tok.text in _NO_VALUE_HINTS:
+            self.fail(tok.offset, f"unexpected '{tok.text}'", _NO_VALUE_HINTS[tok.text])
+        self.fail(tok.offset, f"expected a value before '{tok.text}'", f"'{tok.text}' needs a value on both sides")
+
+    def call(self, name: _Token) -> _Node:
+        fn = name.text
+        if fn not in _USAGE:
+            self.fail(name.offset, f"unknown function '{fn}'",
+                      _suggest(fn, _USAGE, f"the only functions are {' and '.join(_USAGE.values())}"), BAD_CALL)
+        opening = self.advance()
+        args: list[_Token] = []
+        while not self.at(")"):
+            if args:
+                if not self.at(","):
+                    self.bad_argument(fn, opening)
+                self.advance()
+            if self.tok.kind != "lit" or not isinstance(self.tok.value, str):
+                self.bad_argument(fn, opening)
+            args.append(self.advance())
+        closing = self.advance()
+        if len(args) != _ARITY[fn]:
+            self.fail(name.offset, f"{fn}() takes {_ARITY[fn]} argument{'s' * (_ARITY[fn] > 1)}, not {len(args)}",
+                      f"write {_USAGE[fn]}", BAD_CALL)
+        return _Call(name.offset, closing.offset + 1, args)
+
+    def bad_argument(self, fn: str, opening: _Token) -> NoReturn:
+        if self.tok.kind == "end":
+            self.fail(opening.offset, "unclosed parenthesis", "add a closing ) to match this (")
+        self.fail(self.tok.offset, f"the arguments of {fn}() must be ids in single quotes",
+                  f"write {_USAGE[fn]}", BAD_CALL)
+
+    def unexpected(self) -> NoReturn:
+        """Fail on the current token, found where an operator, ')' or the end was expected."""
+        tok = self.tok
+        what = f"name '{tok.text}'" if tok.kind == "name" else tok.text if tok.kind == "lit" else f"'{tok.text}'"
+        hint = _UNEXPECTED_HINTS.get(tok.text) if tok.kind != "lit" else None
+        self.fail(tok.offset, f"unexpected {what}", hint or "put an operator (+ - * / == < and or ...) between the two")
+
+    def chained(self, first: _Compare) -> NoReturn:
+        """Fail on a chained comparison, suggesting the equivalent with and."""
+        op, hint = self.tok, "combine two comparisons with and, e.g. 1 < a and a < 3"
+        try:
+            self.advance()
+            third = self.expr(_CMP + 1)
+            hint = (f"combine two comparisons with and: {self.src[first.start:first.end]} and "
+                    f"{self.src[first.right.start:third.end]}")
+        except ExpressionError:
+            pass
+        self.fail(op.offset, "comparisons cannot be chained", hint)
+
+
+# ---- public API --------------------------------------------------------------------------------
+
+class Expression:
+    """A parsed expression with its compiled evaluator; check it with check_expression before evaluating."""
+
+    __slots__ = ("source", "evaluator", "_tree", "_names", "_scenes")
+
+    def __init__(self, source: str, tree: _Node) -> None:
+        self.source, self._tree = source, tree
+        names: set[str] = set()
+        scenes: set[str] = set()
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, _Name):
+                names.add(node.name)
+            elif isinstance(node, _Call):
+                scenes.add(node.args[0][0])
+            stack.extend(node.children())
+        self._names, self._scenes = frozenset(names), frozenset(scenes)
+        # The compiled closure itself: hot loops may call expr.evaluator(state) to save a call level.
+        self.evaluator: Evaluator = tree.build()[0]
+
+    def names(self) -> frozenset[str]:
+        """The meter and flag names this expression reads."""
+        return self._names
+
+    def visited_scenes(self) -> frozenset[str]:
+        """The scene ids named in visited() and chose()."""
+        return self._scenes
+
+    def evaluate(self, state: EvalState) -> Value:
+        """The expression's value in state; never raises for a checked expression."""
+        return self.evaluator(state)
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+
+@lru_cache(maxsize=4096)
+def parse_expression(source: str) -> Expression:
+    """Parse source into an Expression; raises ExpressionError (WB401 syntax, WB403 malformed call)."""
+    try:
+        return Expression(source, _Parser(source).parse())
+    except RecursionError:
+        raise ExpressionError("the expression is too deeply nested", 0, "split it up or simplify it", SYNTAX) from None
+
+
+def check_expression(expr: Expression, names: Mapping[str, ExprType],
+                     scenes: Mapping[str, Collection[str]]) -> tuple[ExprType | None, list[ExpressionError]]:
+    """Type-check expr against the meter/flag types and scene -> choice ids; return its type and all problems."""
+    ck = _Checker(names, scenes)
+    result = expr._tree.check(ck)
+    return result, sorted(ck.errors, key=lambda error: error.offset)
+
+
+def compile_expression(source: str, names: Mapping[str, ExprType], scenes: Mapping[str, Collection[str]]
+                       ) -> tuple[Expression | None, ExprType | None, list[ExpressionError]]:
+    """Parse and check in one call without raising; the expression is usable only if no errors came back."""
+    try:
+        expr = parse_expression(source)
+    except ExpressionError as error:
+        return None, None, [error]
+    result, errors = check_expression(expr, names, scenes)
+    return expr, result, errors
