@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--choices", help="scripted play: 1-based choice numbers, e.g. 2,1,3")
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
     play.add_argument("--facilitator", action="store_true", help="show facilitator notes; no timers")
+    play.add_argument("--start", metavar="SCENE", help="start at this scene (trainers: test one scene)")
+    play.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
+                      help="start with a meter or flag set, e.g. --set trust=40 --set met_residents=true")
+
+    test = sub.add_parser("test", help="run play-through test plans (FILE.test.yaml)")
+    test.add_argument("paths", nargs="+", help="test plans, scenarios (their plan next to them) or folders")
     return parser
 
 
@@ -52,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args.paths, args.strict, args.format)
     if args.command == "play":
         return cmd_play(args)
+    if args.command == "test":
+        return cmd_test(args.paths)
     return cmd_open_game()
 
 
@@ -101,7 +109,7 @@ def _load_one(path: str) -> LoadResult | None:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """`play`: the window by default, the terminal with --text."""
-    from .engine.engine import Engine, EngineError
+    from .engine.engine import EngineError
     from .textplayer import ScriptError, dumps, play_interactive, play_scripted, result_json
 
     result = _load_one(args.file)
@@ -114,9 +122,16 @@ def cmd_play(args: argparse.Namespace) -> int:
         print(f"weerbaar: error: the scenario has no language '{lang}' (it has {', '.join(scenario.languages)})",
               file=sys.stderr)
         return EXIT_USAGE
+    from .engine.jump import JumpError, parse_assignments, start_engine
+
+    try:
+        args.values = parse_assignments(args.set)
+        engine = start_engine(scenario, args.start, args.values)
+    except JumpError as exc:
+        print(f"weerbaar: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if not args.text:
         return cmd_open_game(args)
-    engine = Engine(scenario)
     if args.choices is not None:
         try:
             numbers = [int(part) for part in args.choices.replace(" ", "").split(",") if part]
@@ -132,6 +147,24 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(dumps(result_json(engine)))
         return EXIT_OK
     return play_interactive(engine, lang, sys.stdin, print, facilitator=args.facilitator)
+
+
+def cmd_test(paths: list[str]) -> int:
+    """`test`: run test plans; exit 0 when every run passes."""
+    from .testplan import format_report, plan_files, run_plan
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        for path in missing:
+            print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    plans = plan_files(paths)
+    if not plans:
+        print("weerbaar: error: no test plans (*.test.yaml) found", file=sys.stderr)
+        return EXIT_USAGE
+    text, _, failed = format_report([run_plan(plan) for plan in plans])
+    print(text)
+    return EXIT_FAIL if failed else EXIT_OK
 
 
 def cmd_open_game(args: argparse.Namespace | None = None) -> int:

@@ -271,6 +271,14 @@ class Engine:
             raise EngineError(f"no branch of the next of '{self.scene.id}' could be taken")
         return self.state.scene
 
+    def jump(self, scene_id: str) -> None:
+        """Go straight to a scene (trainers' tools): counts as entering it, takes no choice."""
+        if scene_id not in self.scenario.scenes:
+            raise InvalidChoiceError(f"there is no scene '{scene_id}'")
+        self.machine.set_state(scene_id, model=self._story)
+        self.state.ended = False
+        self._enter(scene_id)
+
     def expire_timer(self) -> ChoiceResult:
         """The scene's timer ran out: take its choice."""
         timer = self.scene.timer

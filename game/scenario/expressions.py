@@ -163,21 +163,7 @@ def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, str, str]:
 
 # ---- syntax tree: check() reports problems, build() compiles to a closure ----------------------
 
-_Built = tuple[Evaluator, bool]         # (closure, whether it is a constant)
-_NO_STATE: Any = None                   # what constant closures are called with when folding
 _DESCRIBE = {ExprType.BOOL: "true/false", ExprType.NUMBER: "a number", ExprType.STRING: "text"}
-
-
-def _constant(value: Value) -> _Built:
-    return (lambda s: value), True
-
-
-def _fold(fn: Evaluator, constant: bool) -> _Built:
-    """Replace fn by its value when all its inputs are constants."""
-    try:
-        return _constant(fn(_NO_STATE)) if constant else (fn, False)
-    except TypeError:                   # an ill-typed constant such as -'x': the checker reports it
-        return fn, False
 
 
 class _Checker:
@@ -212,7 +198,8 @@ class _Node:
     def check(self, ck: _Checker) -> ExprType | None:
         raise NotImplementedError
 
-    def build(self) -> _Built:
+    def build(self) -> Evaluator:
+        """Compile this subtree into a closure over its children's closures."""
         raise NotImplementedError
 
 
@@ -226,8 +213,9 @@ class _Literal(_Node):
         v = self.value
         return ExprType.BOOL if isinstance(v, bool) else ExprType.STRING if isinstance(v, str) else ExprType.NUMBER
 
-    def build(self) -> _Built:
-        return _constant(self.value)  # type: ignore[arg-type]
+    def build(self) -> Evaluator:
+        value = self.value
+        return lambda s: value  # type: ignore[return-value]
 
 
 class _Name(_Node):
@@ -244,9 +232,9 @@ class _Name(_Node):
             ck.add(UNKNOWN_NAME, self.start, f"unknown name '{self.name}'", hint)
         return found
 
-    def build(self) -> _Built:
+    def build(self) -> Evaluator:
         name = self.name
-        return (lambda s: s.value(name)), False
+        return lambda s: s.value(name)
 
 
 class _Call(_Node):
@@ -267,11 +255,11 @@ class _Call(_Node):
                    _suggest(choice, choices, f"its choice ids are: {', '.join(sorted(choices)) or 'none'}"))
         return ExprType.BOOL if rest else ExprType.NUMBER
 
-    def build(self) -> _Built:
+    def build(self) -> Evaluator:
         scene, choice = self.args[0][0], self.args[-1][0]
         if len(self.args) == 1:
-            return (lambda s: s.visited(scene)), False
-        return (lambda s: s.chose(scene, choice)), False
+            return lambda s: s.visited(scene)
+        return lambda s: s.chose(scene, choice)
 
 
 class _Unary(_Node):
@@ -289,15 +277,15 @@ class _Unary(_Node):
         ck.need(self.operand, self.operand.check(ck), want, f"'{self.op}'")
         return want
 
-    def build(self) -> _Built:
-        f, constant = self.operand.build()
+    def build(self) -> Evaluator:
+        f = self.operand.build()
         if self.op == "not":
-            return _fold(lambda s: not f(s), constant)
+            return lambda s: not f(s)
 
         def negate(s: EvalState) -> Value:
             r = -f(s)  # type: ignore[operator]
             return int(r) if r.__class__ is float and r.is_integer() else r
-        return _fold(negate, constant)
+        return negate
 
 
 class _Binary(_Node):
@@ -319,11 +307,11 @@ class _Logic(_Binary):
             ck.need(side, side.check(ck), ExprType.BOOL, f"'{self.op}'")
         return ExprType.BOOL
 
-    def build(self) -> _Built:
-        (fl, kl), (fr, kr) = self.left.build(), self.right.build()
+    def build(self) -> Evaluator:
+        fl, fr = self.left.build(), self.right.build()
         if self.op == "and":
-            return _fold(lambda s: fl(s) and fr(s), kl and kr)
-        return _fold(lambda s: fl(s) or fr(s), kl and kr)
+            return lambda s: fl(s) and fr(s)
+        return lambda s: fl(s) or fr(s)
 
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -344,16 +332,15 @@ class _Compare(_Binary):
                    "text and true/false can only be compared with == and !=")
         return ExprType.BOOL
 
-    def build(self) -> _Built:
-        (fl, kl), (fr, kr) = self.left.build(), self.right.build()
-        op = _COMPARE[self.op]
-        if kr and not kl:               # the common "name < constant" shape, with fewer calls
-            c = fr(_NO_STATE)
+    def build(self) -> Evaluator:
+        op, fl, fr = _COMPARE[self.op], self.left.build(), self.right.build()
+        if isinstance(self.right, _Literal):    # the common "name < literal" shapes, with fewer calls
+            c = self.right.value
             if isinstance(self.left, _Name):
                 name = self.left.name
-                return (lambda s: op(s.value(name), c)), False
-            return (lambda s: op(fl(s), c)), False
-        return _fold(lambda s: op(fl(s), fr(s)), kl and kr)
+                return lambda s: op(s.value(name), c)
+            return lambda s: op(fl(s), c)
+        return lambda s: op(fl(s), fr(s))
 
 
 def _exact(op: Callable[[Any, Any], Any], a: int | float, b: int | float) -> int | float:
@@ -378,7 +365,7 @@ class _Arith(_Binary):
 
     def check(self, ck: _Checker) -> ExprType | None:
         lt, rt, op = self.left.check(ck), self.right.check(ck), self.op
-        divisor = self.right.operand if isinstance(self.right, _Unary) else self.right
+        divisor = self.right                    # "-0" and "(0)" are literals too
         if op == "/" and isinstance(divisor, _Literal) and divisor.value == 0 and divisor.value is not False:
             ck.add(ZERO_DIVISION, self.right.start, "division by zero", "divide by another number")
         allowed = (ExprType.NUMBER, ExprType.STRING) if op == "+" else (ExprType.NUMBER,)
@@ -390,9 +377,8 @@ class _Arith(_Binary):
             return None if op == "+" else ExprType.NUMBER
         return lt or rt if op == "+" else ExprType.NUMBER
 
-    def build(self) -> _Built:
-        (fl, kl), (fr, kr) = self.left.build(), self.right.build()
-        op = _ARITH[self.op]
+    def build(self) -> Evaluator:
+        op, fl, fr = _ARITH[self.op], self.left.build(), self.right.build()
 
         def arith(s: EvalState) -> Value:
             a, b = fl(s), fr(s)
@@ -414,12 +400,7 @@ class _Arith(_Binary):
                 return _exact(op, a, b)  # type: ignore[arg-type]
             return int(r) if r.is_integer() else r
 
-        fn = divide if self.op == "/" else arith
-        if not (kl and kr):
-            return fn, False
-        left, right = fl(_NO_STATE), fr(_NO_STATE)  # fold only well-typed constants ('a' * 99999999 must not run)
-        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
-        return _fold(fn, numbers or (self.op == "+" and isinstance(left, str) and isinstance(right, str)))
+        return divide if self.op == "/" else arith
 
 
 # ---- parser ------------------------------------------------------------------------------------
@@ -505,7 +486,12 @@ class _Parser:
                       "put it in parentheses, e.g. a == (not b)")
         self.advance()
         if tok.text != "(":
-            node: _Node = _Unary(tok, self.expr(_NOT if tok.text == "not" else _NEG))
+            operand = self.expr(_NOT if tok.text == "not" else _NEG)
+            if tok.text == "-" and isinstance(operand, _Literal) and type(operand.value) in (int, float):
+                operand.start, operand.value = tok.offset, -operand.value  # type: ignore[operator]
+                node: _Node = operand       # a negative number is a literal: cheaper to evaluate
+            else:
+                node = _Unary(tok, operand)
         else:
             node = self.expr(0)
             if self.tok.kind == "end":
@@ -597,7 +583,7 @@ class Expression:
             stack.extend(node.children())
         self._names, self._scenes = frozenset(names), frozenset(scenes)
         # The compiled closure itself: hot loops may call expr.evaluator(state) to save a call level.
-        self.evaluator: Evaluator = tree.build()[0]
+        self.evaluator: Evaluator = tree.build()
 
     def names(self) -> frozenset[str]:
         """The meter and flag names this expression reads."""

@@ -13,12 +13,27 @@ MAX_DEPTH = 40
 
 Pos = tuple[int, int]
 
-try:  # libyaml is much faster; its scanner also bounds flow nesting itself
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
-
 _TAG = "tag:yaml.org,2002:"
+# First characters with which a plain scalar may resolve to something other than text (YAML 1.1).
+_MAYBE_NOT_TEXT = frozenset("yYnNtTfFoO-+0123456789.<~=")
+_base_resolve = yaml.resolver.Resolver.resolve
+
+try:  # libyaml is much faster; its scanner also bounds flow nesting itself
+    _Base: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader with a fast path for the common case: plain text scalars."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        """Resolve a node's tag; text that cannot be anything else skips the regular expressions."""
+        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT)):
+            return _TAG + "str"
+        return _base_resolve(self, kind, value, implicit)
+
+
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
 _TIMESTAMP, _MAP, _SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
 _constructor = yaml.constructor.SafeConstructor()
@@ -65,8 +80,8 @@ def decode_source(data: bytes, sink: DiagnosticSink) -> str | None:
         sink.add("WB102", (line, col), "this file is not UTF-8 text (or is not a text file at all)",
                  "save it as 'UTF-8' in your editor (in Word: save as plain text, UTF-8)")
         return None
-    bad = next((i for i, ch in enumerate(text) if ch == "\x00"), None)
-    if bad is not None:
+    bad = text.find("\x00")
+    if bad >= 0:
         line = text.count("\n", 0, bad) + 1
         sink.add("WB102", (line, bad - text.rfind("\n", 0, bad)), "this file contains binary data (a NUL byte)",
                  "scenario files are plain text; check that you picked the right file")
@@ -176,6 +191,9 @@ class _Converter:
         if tag == _STR or tag == _TIMESTAMP:
             return node.value
         if tag == _INT:
+            digits = node.value.lstrip("+-")
+            if digits.isdigit() and (len(digits) == 1 or digits[0] != "0"):
+                return int(node.value)
             return _constructor.construct_yaml_int(node)
         if tag == _FLOAT:
             return _constructor.construct_yaml_float(node)

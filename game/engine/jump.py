@@ -1,0 +1,86 @@
+"""Starting play anywhere with a chosen state: --start SCENE --set name=value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..scenario.model import Scenario, Value
+from .engine import Engine
+
+
+class JumpError(ValueError):
+    """A --start or --set that does not fit the scenario."""
+
+
+def parse_value(raw: str) -> Value:
+    """Read a command-line value: true/false, a number, or text (quotes optional)."""
+    text = raw.strip()
+    if text in ("true", "false"):
+        return text == "true"
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return text
+
+
+def parse_assignments(pairs: Iterable[str]) -> dict[str, Value]:
+    """Turn ['trust=40', 'met=true'] into {'trust': 40, 'met': True}."""
+    values: dict[str, Value] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name.strip():
+            raise JumpError(f"'{pair}' is not name=value (e.g. trust=40 or met_residents=true)")
+        values[name.strip()] = parse_value(raw)
+    return values
+
+
+def check_values(scenario: Scenario, values: Mapping[str, Value]) -> list[str]:
+    """Problems with values for the scenario's meters and flags (empty when all fit)."""
+    problems: list[str] = []
+    for name, value in values.items():
+        meter = scenario.meters.get(name)
+        flag = scenario.flags.get(name)
+        if meter is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                problems.append(f"the meter '{name}' takes a number, not {value!r}")
+            elif not meter.min <= value <= meter.max:
+                problems.append(f"the meter '{name}' goes from {meter.min:g} to {meter.max:g}; {value:g} is outside")
+        elif flag is not None:
+            start = flag.start
+            same = (isinstance(value, bool) == isinstance(start, bool)
+                    and isinstance(value, (int, float)) == isinstance(start, (int, float))
+                    and isinstance(value, str) == isinstance(start, str))
+            if not same or (isinstance(start, int) and not isinstance(start, bool) and isinstance(value, float)):
+                kind = "true/false" if isinstance(start, bool) else "a whole number" if isinstance(start, int) else "text"
+                problems.append(f"the flag '{name}' holds {kind}, not {value!r}")
+        else:
+            known = ", ".join(list(scenario.meters) + list(scenario.flags)) or "none"
+            problems.append(f"'{name}' is not a meter or flag of this scenario (it has: {known})")
+    return problems
+
+
+def start_engine(scenario: Scenario, scene: str | None = None, values: Mapping[str, Value] | None = None,
+                 **engine_args: object) -> Engine:
+    """An engine at `scene` (default: the start) with `values` set; raises JumpError when they do not fit."""
+    values = dict(values or {})
+    problems = check_values(scenario, values)
+    if scene is not None and scene not in scenario.scenes:
+        problems.insert(0, f"there is no scene '{scene}' (scenes: {', '.join(scenario.scenes)})")
+    if problems:
+        raise JumpError("; ".join(problems))
+    engine = Engine(scenario, **engine_args)  # type: ignore[arg-type]
+    for name, value in values.items():
+        if name in engine.state.meters:
+            engine.state.meters[name] = value  # type: ignore[assignment]
+        else:
+            engine.state.flags[name] = value
+    if scene is not None and scene != scenario.start:
+        engine.jump(scene)
+    return engine
