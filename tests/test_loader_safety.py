@@ -187,3 +187,27 @@ def test_cli_rejects_bad_file_without_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert f"{path}:2:" in proc.stdout or "bomb.yaml:2:" in proc.stdout
+
+
+def test_missing_file_is_reported_not_raised(tmp_path: Path) -> None:
+    """A path that cannot be read gives WB110."""
+    result = load_file(tmp_path / "nope.yaml")
+    assert codes(result) == [("WB110", 1)]
+
+
+def test_character_and_meter_with_one_name_is_ambiguous(tmp_path: Path) -> None:
+    """{x} must mean one thing: a character may not share an id with a meter or flag."""
+    text = BASE.replace("start: a", "flags: {fenna: 1}\ncharacters:\n  fenna: {name: Fenna}\nstart: a")
+    assert ("WB212", 7) in codes(load_text(tmp_path, text))
+
+
+def test_multiple_documents_are_refused(tmp_path: Path) -> None:
+    """One scenario per file: a second YAML document is an error, not silently ignored."""
+    assert "WB103" in [c for c, _ in codes(load_text(tmp_path, BASE + "---\n" + BASE))]
+
+
+def test_yes_no_words_and_times_are_explained(tmp_path: Path) -> None:
+    """Unquoted yes/no become true/false in YAML; a text expected there says to quote it."""
+    result = load_text(tmp_path, BASE.replace("title: Demo", "title: yes"))
+    diagnostic = next(d for d in result.diagnostics if d.code == "WB203")
+    assert "quotes" in diagnostic.hint and diagnostic.line == 3

@@ -11,6 +11,7 @@ from typing import Any
 from transitions import Machine
 
 from ..scenario.expressions import Expression
+from ..scenario.gcpause import paused_gc
 from ..scenario.model import Branch, Choice, Ending, Scenario, Scene, Text, Value
 from ..scenario.placeholders import fill, format_value
 from .state import Decision, GameState
@@ -68,9 +69,10 @@ class Engine:
         self.scenario = scenario
         self.clock = clock
         self._story = _Story()
-        self.machine = self._build_machine()
+        with paused_gc():
+            self.machine = self._build_machine()
+            self._distance = self._decisions_to_ending()
         self._entered_at = clock()
-        self._distance = self._decisions_to_ending()
         if state is None:
             self.state = GameState(
                 scenario=scenario.id,

@@ -597,8 +597,65 @@ class Expression:
         """The expression's value in state; never raises for a checked expression."""
         return self.evaluator(state)
 
+    def number_tests(self) -> tuple[dict[str, frozenset[int | float]], frozenset[str]]:
+        """For the linter: the number literals each name (or '@scene' for visited('scene')) is compared
+        with directly, and the names and '@scenes' read in any other way."""
+        tests: dict[str, set[int | float]] = {}
+        other: set[str] = set()
+        stack: list[_Node] = [self._tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, _Compare):
+                pair = _number_test(node.left, node.right) or _number_test(node.right, node.left)
+                if pair is not None:
+                    tests.setdefault(pair[0], set()).add(pair[1])
+                    continue
+            if isinstance(node, _Name):
+                other.add(node.name)
+            elif isinstance(node, _Call) and len(node.args) == 1:
+                other.add("@" + node.args[0][0])
+            stack.extend(node.children())
+        return {key: frozenset(values) for key, values in tests.items()}, frozenset(other)
+
+    def chose_pairs(self) -> frozenset[tuple[str, str]]:
+        """The (scene, choice) pairs named in chose() calls."""
+        pairs: set[tuple[str, str]] = set()
+        stack: list[_Node] = [self._tree]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, _Call) and len(node.args) == 2:
+                pairs.add((node.args[0][0], node.args[1][0]))
+            stack.extend(node.children())
+        return frozenset(pairs)
+
+    def increment_of(self, name: str) -> int | float | None:
+        """For the linter: d when this expression is `name + d`, `d + name` or `name - d` (as -d), else None."""
+        tree = self._tree
+        if not isinstance(tree, _Arith) or tree.op not in "+-":
+            return None
+        left, right = tree.left, tree.right
+        if tree.op == "+" and isinstance(left, _Literal):
+            left, right = right, left
+        if not (isinstance(left, _Name) and left.name == name and isinstance(right, _Literal)):
+            return None
+        value = right.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        return value if tree.op == "+" else -value
+
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
+
+
+def _number_test(side: _Node, other: _Node) -> tuple[str, int | float] | None:
+    """('name' or '@scene', literal) when `side` is a name or visited() and `other` a number literal."""
+    if not isinstance(other, _Literal) or isinstance(other.value, bool) or not isinstance(other.value, (int, float)):
+        return None
+    if isinstance(side, _Name):
+        return side.name, other.value
+    if isinstance(side, _Call) and len(side.args) == 1:
+        return "@" + side.args[0][0], other.value
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -13,6 +13,7 @@ from . import expressions as ex
 from .assets import GAME_ASSETS_DIR, AssetProblem, AssetResolver
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .glossary import BUILTIN_TECHNIQUES
+from .gcpause import paused_gc
 from .graph import graph_warnings
 from .model import (
     QUALITIES, RATINGS, SCENE_TYPES, Asset, Branch, Character, Choice, Debrief, Ending, Flag, Line,
@@ -92,6 +93,12 @@ def load_bytes(data: bytes, path: Path, sink: DiagnosticSink | None = None,
                assets_dir: Path = GAME_ASSETS_DIR) -> LoadResult:
     """Check and build a scenario from the bytes of a file at `path`."""
     sink = sink or DiagnosticSink(display_path(path))
+    with paused_gc():
+        return _load(data, path, sink, assets_dir)
+
+
+def _load(data: bytes, path: Path, sink: DiagnosticSink, assets_dir: Path) -> LoadResult:
+    """The body of load_bytes, run with the cyclic garbage collector paused."""
     text = decode_source(data, sink)
     root = parse_yaml(text, sink) if text is not None else None
     scenario: Scenario | None = None
@@ -337,6 +344,9 @@ class _Builder:
         self._languages(root)
         known_vars = self._var_ids(root)
         characters = self._characters(root)
+        for clash in set(characters) & set(known_vars):
+            self.err("WB212", root["characters"].key_pos[clash], f"'{clash}' is both a character and a meter or flag",
+                     "rename one, so {" + clash + "} in a text is not ambiguous")
         self.placeholder_names = set(known_vars) | set(characters)
         title = self.text(root["title"], vp["title"], "the title") if "title" in root else None
         summary = self.text(root["summary"], vp["summary"], "the summary") if "summary" in root else None
@@ -772,6 +782,7 @@ class _Builder:
             choice = Choice(index=index, id=cid, text=text or Text({}), next=[], pos=ipos)
             if "if" in spec:
                 self.conditional_choices.add((sid, index))
+                choice.condition_pos = vp["if"]
                 self.expression(spec["if"], vp["if"], lambda e, c=choice: setattr(c, "condition", e),
                                 ex.ExprType.BOOL, f"the if of choice '{label}' in '{sid}'")
             if "effects" in spec:
@@ -856,6 +867,7 @@ class _Builder:
                     self.err("WB214", spec.key_pos["if"], "the last branch has an if",
                              "remove the if from the last branch, so there is always a way on")
                 elif branch is not None:
+                    branch.condition_pos = spec.val_pos["if"]
                     self.expression(spec["if"], spec.val_pos["if"], lambda e, b=branch: setattr(b, "condition", e),
                                     ex.ExprType.BOOL, f"the if of a branch in {what}")
             elif not last:

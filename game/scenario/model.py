@@ -113,6 +113,7 @@ class Branch:
     goto: str
     condition: Expression | None = None
     pos: Pos = (0, 0)
+    condition_pos: Pos = (0, 0)
 
 
 @dataclass
@@ -130,6 +131,7 @@ class Choice:
     correct: bool | None = None
     feedback: Text | None = None
     pos: Pos = (0, 0)
+    condition_pos: Pos = (0, 0)
 
     @property
     def key(self) -> str:

@@ -18,21 +18,10 @@ _TAG = "tag:yaml.org,2002:"
 _MAYBE_NOT_TEXT = frozenset("yYnNtTfFoO-+0123456789.<~=")
 _base_resolve = yaml.resolver.Resolver.resolve
 
-try:  # libyaml is much faster; its scanner also bounds flow nesting itself
-    _Base: type = yaml.CSafeLoader
+try:  # libyaml's parser is much faster; its scanner also bounds flow nesting itself
+    _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """The safe loader with a fast path for the common case: plain text scalars."""
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        """Resolve a node's tag; text that cannot be anything else skips the regular expressions."""
-        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT)):
-            return _TAG + "str"
-        return _base_resolve(self, kind, value, implicit)
-
+    _Loader = yaml.SafeLoader
 
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
 _TIMESTAMP, _MAP, _SEQ = _TAG + "timestamp", _TAG + "map", _TAG + "seq"
@@ -91,8 +80,10 @@ def decode_source(data: bytes, sink: DiagnosticSink) -> str | None:
 
 def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
     """Parse YAML text into YMap/YList/scalars, reporting every problem to `sink`."""
+    builder = _EventBuilder(sink)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -105,12 +96,7 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
     except yaml.YAMLError as exc:
         sink.add("WB103", (1, 1), f"YAML syntax: {exc}", "check the indentation and quotes")
         return None
-    except RecursionError:
-        sink.add("WB106", (1, 1), "the file is nested too deeply", "flatten the structure")
-        return None
-    if root is None:
-        return None
-    return _Converter(sink).convert(root, 0, (root.start_mark.line + 1, root.start_mark.column + 1))
+    return builder.root
 
 
 def _syntax_hint(problem: str) -> str:
@@ -126,86 +112,142 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation, and put texts with special characters in quotes"
 
 
-class _Converter:
-    """Walks composed YAML nodes into located plain data."""
+class _Frame:
+    """An open mapping or sequence while events stream in."""
+
+    __slots__ = ("container", "is_map", "key", "key_pos", "has_key", "skip")
+
+    def __init__(self, container: Any, is_map: bool, skip: bool) -> None:
+        self.container = container
+        self.is_map = is_map
+        self.key: Any = None
+        self.key_pos: Pos = (0, 0)
+        self.has_key = False
+        self.skip = skip
+
+
+class _EventBuilder:
+    """Builds located plain data straight from parser events (no node tree, no recursion)."""
 
     def __init__(self, sink: DiagnosticSink) -> None:
         self.sink = sink
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
 
-    def convert(self, node: yaml.Node, depth: int, use_pos: Pos) -> Any:
-        """Convert one node; `use_pos` is where to report a problem with it."""
-        if depth > MAX_DEPTH:
-            self.sink.add("WB106", use_pos, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
-            return None
-        node_id = id(node)
-        if node_id in self.seen:
-            self.sink.add("WB104", use_pos, "YAML aliases (*name) are not allowed",
-                          "write the value out in full instead of referring to an anchor (&name)")
-            return None
-        self.seen.add(node_id)
-        tag = node.tag
-        mark = node.start_mark
-        pos = (mark.line + 1, mark.column + 1)
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, tag, pos)
-        if isinstance(node, yaml.SequenceNode):
-            if tag != _SEQ:
+    def feed(self, event: yaml.Event) -> None:
+        """Take one parser event."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            self._emit(self._scalar(event, pos), pos)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            is_map = kind is yaml.MappingStartEvent
+            tag = event.tag
+            if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
                 self._bad_tag(tag, pos)
-            out = YList(pos)
-            for item in node.value:
-                m = item.start_mark
-                ipos = (m.line + 1, m.column + 1)
-                out.item_pos.append(ipos)
-                out.append(self.convert(item, depth + 1, ipos))
-            return out
-        if tag != _MAP:
-            self._bad_tag(tag, pos)
-        result = YMap(pos)
-        for key_node, value_node in node.value:
-            km = key_node.start_mark
-            kpos = (km.line + 1, km.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.sink.add("WB203", kpos, "a key must be a plain word", "write keys as simple words, e.g. title:")
-                continue
-            if key_node.tag == _TAG + "merge":
-                self.sink.add("WB104", kpos, "YAML merge keys (<<) are not allowed", "write the keys out in full")
-                continue
-            key = self._scalar(key_node, key_node.tag, kpos)
-            if not isinstance(key, (str, int, bool)) or key is None:
-                key = str(key)
-            if key in result:
-                first = result.key_pos[key]
-                self.sink.add("WB107", kpos, f"the key '{key}' appears twice here (first on line {first[0]})",
-                              "remove or rename one of them; otherwise one would silently be lost")
-                continue
-            vm = value_node.start_mark
-            vpos = (vm.line + 1, vm.column + 1)
-            result.key_pos[key] = kpos
-            result.val_pos[key] = vpos
-            result[key] = self.convert(value_node, depth + 1, kpos)
-        return result
+            deep = len(self.stack) >= MAX_DEPTH
+            if deep and not (self.stack and self.stack[-1].skip):
+                self.sink.add("WB106", pos, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
+            container: Any = YMap(pos) if is_map else YList(pos)
+            parent_skips = self._emit(container, pos)
+            self.stack.append(_Frame(container, is_map, deep or parent_skips))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            self.sink.add("WB104", pos, "YAML aliases (*name) are not allowed",
+                          "write the value out in full instead of referring to an anchor (&name)")
+            self._emit(None, pos)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                mark = event.start_mark
+                self.sink.add("WB103", (mark.line + 1, mark.column + 1), "YAML syntax: a second document (---) in "
+                              "one file", "put each scenario in its own file")
+                self.stack.append(_Frame(YList((0, 0)), False, True))
+        elif kind is yaml.DocumentEndEvent and self.documents > 1:
+            self.stack.pop()
 
-    def _scalar(self, node: yaml.ScalarNode, tag: str, pos: Pos) -> Any:
+    def _emit(self, value: Any, pos: Pos) -> bool:
+        """Place a finished value (or a just-opened container) in its parent; True when it is discarded."""
+        if not self.stack:
+            if self.documents <= 1:
+                self.root = value
+            return False
+        frame = self.stack[-1]
+        if frame.skip:
+            return True
+        if not frame.is_map:
+            frame.container.append(value)
+            frame.container.item_pos.append(pos)
+            return False
+        if not frame.has_key:
+            frame.has_key = True
+            frame.key_pos = pos
+            if isinstance(value, (YMap, YList)):
+                self.sink.add("WB203", pos, "a key must be a plain word", "write keys as simple words, e.g. title:")
+                frame.key = _DISCARD
+                return True
+            if value is _MERGE:
+                self.sink.add("WB104", pos, "YAML merge keys (<<) are not allowed", "write the keys out in full")
+                frame.key = _DISCARD
+                return False
+            key = value if isinstance(value, (str, int)) and not isinstance(value, bool) else str(value).lower()
+            if key in frame.container:
+                first = frame.container.key_pos[key]
+                self.sink.add("WB107", pos, f"the key '{key}' appears twice here (first on line {first[0]})",
+                              "remove or rename one of them; otherwise one would silently be lost")
+                key = _DISCARD
+            frame.key = key
+            return False
+        frame.has_key = False
+        key = frame.key
+        if key is _DISCARD:
+            return True
+        container = frame.container
+        container[key] = value
+        container.key_pos[key] = frame.key_pos
+        container.val_pos[key] = pos
+        return False
+
+    def _scalar(self, event: yaml.ScalarEvent, pos: Pos) -> Any:
         """Construct a plain scalar, refusing every tag beyond YAML's core types."""
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
+                return value
+            tag = _base_resolve(_RESOLVER, yaml.ScalarNode, value, event.implicit)
         if tag == _STR or tag == _TIMESTAMP:
-            return node.value
+            return value
         if tag == _INT:
-            digits = node.value.lstrip("+-")
+            digits = value.lstrip("+-")
             if digits.isdigit() and (len(digits) == 1 or digits[0] != "0"):
-                return int(node.value)
-            return _constructor.construct_yaml_int(node)
+                return int(value)
+            return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
         if tag == _FLOAT:
-            return _constructor.construct_yaml_float(node)
+            return _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
         if tag == _BOOL:
-            return _constructor.construct_yaml_bool(node)
+            return _constructor.construct_yaml_bool(yaml.ScalarNode(tag, value))
         if tag == _NULL:
             return None
+        if tag == _TAG + "merge":
+            return _MERGE
         self._bad_tag(tag, pos)
-        return node.value
+        return value
 
     def _bad_tag(self, tag: str, pos: Pos) -> None:
         """Report an explicit YAML tag such as !!python/object."""
         shown = tag.replace(_TAG, "!!")
         self.sink.add("WB105", pos, f"the YAML tag '{shown}' is not allowed",
                       "remove the tag; scenario files contain only plain text, numbers, lists and mappings")
+
+
+_DISCARD = object()
+_MERGE = object()
+_RESOLVER = yaml.resolver.Resolver()

@@ -1,0 +1,300 @@
+"""Deep lint: from the explored game states, report dead ends (WB701), endings no play reaches (WB702),
+loops with no way out (WB703), conditions that never change (WB704), a stopped exploration (WB705) and
+scenes no play reaches (WB706). The state space itself is in statespace.py."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from .graph import reachable_scenes
+from .model import Pos, Scenario
+from .critical import DiscreteBuckets
+from .statespace import Condition, Explorer, Plan
+
+DEFAULT_MAX_STATES = 200_000
+DEFAULT_MAX_SECONDS = 30.0
+
+Finding = tuple[str, Pos, str, str]     # (code, position, message, hint), as graph.graph_warnings returns
+
+
+@dataclass
+class DeepLintReport:
+    """What the exploration found, with its size and time."""
+
+    findings: list[Finding] = field(default_factory=list)
+    states: int = 0
+    complete: bool = True
+    seconds: float = 0.0
+    reached_scenes: set[str] = field(default_factory=set)
+
+
+def deep_lint(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
+              max_seconds: float = DEFAULT_MAX_SECONDS) -> DeepLintReport:
+    """Explore the reachable states of a loaded scenario and report what the graph checks cannot see."""
+    started = time.perf_counter()
+    plan = Plan(scenario)
+    discrete = DiscreteBuckets(plan, max_states) if plan.meter_local else None
+    explorer = Explorer(plan, max_states, max_seconds,
+                        discrete=discrete if discrete is not None and discrete.complete else None)
+    explorer.run()
+    report = DeepLintReport(states=len(explorer.states), complete=not explorer.stopped)
+    report.reached_scenes = {plan.scene_ids[key[0]] for key in explorer.states}
+    report.findings.extend(_dead_ends(explorer))
+    report.findings.extend(_loops(explorer))
+    if explorer.stopped:
+        report.findings.append(_bound_hit(explorer, time.perf_counter() - started))
+    else:
+        report.findings.extend(_never_reached(scenario, report.reached_scenes))
+        report.findings.extend(_constant_conditions(plan))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# ---- WB701 dead ends -----------------------------------------------------------------------------
+
+def _dead_ends(explorer: Explorer) -> list[Finding]:
+    """WB701: a choices scene where no choice is available in some reachable state, with the way there."""
+    plan = explorer.plan
+    findings: list[Finding] = []
+    for scene_index, state_index in sorted(explorer.dead_ends.items(), key=lambda item: item[1]):
+        sid = plan.scene_ids[scene_index]
+        scene = plan.scenario.scenes[sid]
+        decisions = explorer.decisions(state_index)
+        values = _replay(plan.scenario, decisions)
+        read: dict[str, Any] = {}
+        for choice in scene.choices:
+            if choice.condition is not None:
+                for name in sorted(choice.condition.names()):
+                    read[name] = values["values"].get(name)
+                for other in sorted(choice.condition.visited_scenes()):
+                    read[f"visited('{other}')"] = values["visits"].get(other, 0)
+        when = f" when {_values_text(read)}" if read else ""
+        hint = "give one choice no if (a way out that is always there), or change the ifs so one of them holds here"
+        if decisions:
+            hint += f"; replay it with: play FILE --text --choices {','.join(str(d[2]) for d in decisions)}"
+        findings.append(("WB701", scene.pos, f"the scene '{sid}' has no choice to offer{when} "
+                         f"({_path_text(decisions)})", hint))
+    return findings
+
+
+def _replay(scenario: Scenario, decisions: list[tuple[str, str, int]]) -> dict[str, dict[str, Any]]:
+    """The real meter/flag values and visit counts at the end of a path, played on the engine."""
+    from ..engine.engine import Engine, EngineError
+
+    engine = Engine(scenario, clock=lambda: 0.0)
+    try:
+        engine.run_automatic()
+        for _, key, _ in decisions:
+            engine.choose(key)
+            engine.run_automatic()
+    except EngineError:
+        pass
+    state = engine.state
+    return {"values": {**state.meters, **state.flags}, "visits": dict(state.visits)}
+
+
+def _path_text(decisions: list[tuple[str, str, int]]) -> str:
+    """'after timeline: react_now → chat: wait', or 'right at the start'."""
+    if not decisions:
+        return "right at the start"
+    return "after " + " → ".join(f"{scene}: {key}" for scene, key, _ in decisions)
+
+
+def _values_text(values: dict[str, Any]) -> str:
+    """'trust is 30, reach is 70'."""
+    return ", ".join(f"{name} is {_show(value)}" for name, value in values.items())
+
+
+def _show(value: Any) -> str:
+    """A value as a trainer writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+# ---- WB703 loops ---------------------------------------------------------------------------------
+
+def _loops(explorer: Explorer) -> list[Finding]:
+    """WB703: states that can go on for ever but never reach an ending (dead ends are WB701)."""
+    count = len(explorer.states)
+    plan = explorer.plan
+    reverse: list[list[int]] = [[] for _ in range(count)]
+    forward: list[list[int]] = [[] for _ in range(count)]
+    for source, target in zip(explorer.edges_from, explorer.edges_to):
+        reverse[target].append(source)
+        forward[source].append(target)
+    good = bytearray(count)
+    queue = deque(explorer.endings)
+    queue.extend(range(explorer.expanded, count))      # unexplored states may still reach an ending
+    for index in queue:
+        good[index] = 1
+    while queue:
+        current = queue.popleft()
+        for source in reverse[current]:
+            if not good[source]:
+                good[source] = 1
+                queue.append(source)
+    findings: list[Finding] = []
+    reported: set[frozenset[str]] = set()
+    for cycle in _cycles(explorer.expanded, forward, good):
+        scenes = [explorer.scene_of(i) for i in cycle]
+        if frozenset(scenes) in reported:
+            continue
+        reported.add(frozenset(scenes))
+        turn = cycle.index(min(cycle))
+        entry = cycle[turn]
+        ordered = _collapse(scenes[turn:] + scenes[:turn])
+        first = ordered[0]
+        findings.append(("WB703", plan.scenario.scenes[first].pos,
+                         f"from the scene '{first}' the player can only go round the loop "
+                         f"{' → '.join(ordered + [first])} and never reach an ending "
+                         f"({_path_text(explorer.decisions(entry))})",
+                         "give a scene in the loop a choice or branch that leads on towards an ending"))
+        if len(findings) >= 5:
+            break
+    return findings
+
+
+def _cycles(expanded: int, forward: list[list[int]], good: bytearray) -> list[list[int]]:
+    """Cycles among explored states that cannot reach an ending (one iterative DFS, O(states + edges))."""
+    colour = bytearray(len(forward))
+    cycles: list[list[int]] = []
+    for root in range(expanded):
+        if good[root] or colour[root]:
+            continue
+        colour[root] = 1
+        stack: list[tuple[int, int]] = [(root, 0)]
+        order: list[int] = [root]
+        while stack:
+            node, position = stack[-1]
+            successors = forward[node]
+            if position < len(successors):
+                stack[-1] = (node, position + 1)
+                nxt = successors[position]
+                if good[nxt]:
+                    continue
+                if colour[nxt] == 1:
+                    cycles.append(order[order.index(nxt):])
+                elif colour[nxt] == 0:
+                    colour[nxt] = 1
+                    stack.append((nxt, 0))
+                    order.append(nxt)
+            else:
+                colour[node] = 2
+                stack.pop()
+                order.pop()
+    return cycles
+
+
+def _collapse(scenes: list[str]) -> list[str]:
+    """Collapse immediate repeats (several states of one scene in a row)."""
+    out: list[str] = []
+    for scene in scenes:
+        if not out or out[-1] != scene:
+            out.append(scene)
+    if len(out) > 1 and out[-1] == out[0]:
+        out.pop()
+    return out
+
+
+# ---- WB705 bound ---------------------------------------------------------------------------------
+
+def _bound_hit(explorer: Explorer, seconds: float) -> Finding:
+    """WB705: the exploration stopped early."""
+    scenario = explorer.plan.scenario
+    start = scenario.scenes[scenario.start]
+    if explorer.stopped == "states":
+        why = f"after {len(explorer.states):,} game situations (the limit)"
+        hint = ("problems reported above are real, but others may be missing; raise the limit with "
+                "validate --max-states N, or use fewer counters and flags that change in loops")
+    else:
+        why = f"after {seconds:.0f} seconds ({len(explorer.states):,} game situations)"
+        hint = "problems reported above are real, but others may be missing; use fewer counters and flags that change in loops"
+    return ("WB705", start.pos, f"the deep check stopped {why}, before it had seen every situation", hint)
+
+
+# ---- WB702 / WB706 never reached -----------------------------------------------------------------
+
+def _never_reached(scenario: Scenario, reached: set[str]) -> list[Finding]:
+    """WB702 for endings and WB706 for the first scenes on each way that the map reaches but no play does."""
+    on_map = reachable_scenes(scenario)
+    scenes = scenario.scenes
+    findings: list[Finding] = []
+    for sid, scene in scenes.items():
+        if sid not in on_map or sid in reached:
+            continue
+        if scene.ending is not None:
+            findings.append(("WB702", scene.pos, f"the ending '{sid}' is on the map, but no play-through reaches it: "
+                             "the ifs on every way there never let the player through",
+                             "check the numbers in the ifs and effects on the way (see the warnings about ifs that "
+                             "never hold), or try it with play --start SCENE --set name=value"))
+            continue
+        sources = sorted(s for s in reached if sid in scenes[s].successors())
+        if sources:
+            findings.append(("WB706", scene.pos, f"the scene '{sid}' is on the map, but no play-through reaches it: "
+                             f"the ifs on the way from {', '.join(repr(s) for s in sources)} never lead here",
+                             "check the numbers in those ifs (see the warnings about ifs that never hold), "
+                             "or remove the scene"))
+    return findings
+
+
+# ---- WB704 constant conditions -------------------------------------------------------------------
+
+def _constant_conditions(plan: Plan) -> list[Finding]:
+    """WB704: conditions that give the same answer in every state that evaluates them."""
+    findings: list[Finding] = []
+    for cond in plan.conds:
+        if cond.outcomes not in (1, 2):
+            continue
+        always = cond.outcomes == 1
+        source = cond.expr.source
+        seen = _seen_text(cond, plan)
+        if cond.kind == "choice":
+            label = cond.choice.key if cond.choice else "?"
+            if always:
+                message = f"the if \"{source}\" of choice '{label}' in '{cond.scene}' always holds{seen}, so it changes nothing"
+                hint = "remove the if, or check the numbers it compares with"
+            else:
+                message = (f"the if \"{source}\" of choice '{label}' in '{cond.scene}' never holds{seen}, "
+                           "so the choice is never offered")
+                hint = "check the numbers it compares with and the effects before it, or remove the choice"
+        else:
+            branches = cond.branches or []
+            where = f"choice '{cond.choice.key}' of '{cond.scene}'" if cond.choice else f"the next of '{cond.scene}'"
+            if always:
+                later = ", ".join(f"'{b.goto}'" for b in branches[cond.branch_index + 1:])
+                message = (f"the branch if \"{source}\" in {where} always holds{seen}, so the branches after it "
+                           f"(to {later}) are never taken")
+                hint = "check the numbers it compares with, or remove the branches that can never be taken"
+            else:
+                target = branches[cond.branch_index].goto
+                message = f"the branch if \"{source}\" in {where} never holds{seen}, so it never goes to '{target}'"
+                hint = "check the numbers it compares with and the effects before it, or remove the branch"
+        findings.append(("WB704", cond.pos, message, hint))
+    return findings
+
+
+def _seen_text(cond: Condition, plan: Plan) -> str:
+    """' (wherever it is checked, trust is between 40 and 60)' from the exact values the condition read."""
+    parts: list[str] = []
+    for name, record in sorted(cond.seen.items()):
+        if record is None:
+            continue
+        slot = plan.visit_slot.get(name[len("visited('"):-2], -1) if name.startswith("visited(") else plan.slot[name]
+        cap = plan.caps.get(slot)
+        if len(record) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in record):
+            low, high = record
+            top = f"{_show(cap[1] + 1)} or more" if cap and cap[0] == "hi" and high > cap[1] else _show(high)
+            bottom = f"{_show(cap[1] - 1)} or less" if cap and cap[0] == "lo" and low < cap[1] else _show(low)
+            parts.append(f"{name} is {top}" if low == high and cap is None else f"{name} is between {bottom} and {top}"
+                         if low != high else f"{name} is {top if cap and cap[0] == 'hi' else bottom}")
+        else:
+            parts.append(f"{name} is {' or '.join(_show(v) for v in record)}")
+    return f" (wherever it is checked, {'; '.join(parts)})" if parts else ""

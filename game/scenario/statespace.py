@@ -1,0 +1,494 @@
+"""The reachable states of a scenario, explored breadth-first over a finite abstraction (for the deep lint).
+
+A state is the scene plus what a later condition can still observe: meters, flags, visit counts of scenes
+named in visited(), and the chose() pairs taken. Four abstractions keep the space small without changing
+any condition's answer on any path (so dead ends, endings and loops found here are real):
+
+1. Dead values: a value no condition at or after this scene reads is forgotten (None).
+2. Visit counts and number flags that only grow (or only shrink) and are only compared with literals are
+   capped just past the largest (smallest) literal: beyond it every comparison gives the same answer.
+3. A meter compared only with literals is bucketed: its later comparisons, after the clamped changes on
+   any way on, are comparisons of today's value with a finite set of critical values; values in the same
+   place among them behave the same from here on, so the state key holds the place, not the number (the
+   first state found keeps its real value for exploring on).
+4. Meters are clamped to min..max, so they are finite anyway.
+"""
+
+from __future__ import annotations
+
+import time
+from array import array
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .expressions import Expression
+from .model import Branch, Choice, Pos, Scenario, Scene, Value
+
+@dataclass
+class Condition:
+    """A condition whose outcomes are recorded: where it is and what it says."""
+
+    expr: Expression
+    pos: Pos
+    scene: str
+    kind: str                   # "choice" or "branch"
+    choice: Choice | None
+    branch_index: int = -1
+    branches: list[Branch] | None = None
+    outcomes: int = 0           # bit 1: seen true, bit 2: seen false
+    seen: dict[str, list[Any] | None] = field(default_factory=dict)   # exact values read; None when bucketed
+
+
+@dataclass
+class _Step:
+    """One compiled choice: condition, effects, sets, chosen bit and branches."""
+
+    choice: Choice
+    cond: int                   # index into Plan.conds, or -1
+    effects: list[tuple[int, float, float, float]]
+    literal_sets: list[tuple[int, Value]]
+    expr_sets: list[tuple[int, Expression]]
+    bit: int
+    branches: list[tuple[int, int, Expression | None]]   # (target index, cond index or -1, condition)
+
+
+def scene_expressions(scene: Scene) -> list[Expression]:
+    """Every expression evaluated while the game is at this scene."""
+    found: list[Expression] = [b.condition for b in scene.next or [] if b.condition is not None]
+    for choice in scene.choices:
+        if choice.condition is not None:
+            found.append(choice.condition)
+        found.extend(b.condition for b in choice.next if b.condition is not None)
+        found.extend(v for v in choice.sets.values() if isinstance(v, Expression))
+    return found
+
+
+def _tidy(value: Any) -> Any:
+    """Integral floats as ints, as the engine stores them."""
+    if value.__class__ is float and value.is_integer():
+        return int(value)
+    return value
+
+
+class Plan:
+    """The scenario compiled for fast exploration: slots, caps, buckets, liveness and steps per scene."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        """Compile `scenario`."""
+        self.scenario = scenario
+        self.scene_ids = list(scenario.scenes)
+        self.index = {sid: i for i, sid in enumerate(self.scene_ids)}
+        tests, other, increments, pairs = self._uses()
+        visited = sorted({k[1:] for k in list(tests) + list(other) if k.startswith("@")})
+        # slots: meters, flags, visit counts, then one bitmask of the chose() pairs
+        self.names: list[str] = list(scenario.meters) + list(scenario.flags) + ["@" + s for s in visited]
+        self.slot = {name: i for i, name in enumerate(self.names)}
+        self.visit_slot = {name[1:]: i for i, name in enumerate(self.names) if name.startswith("@")}
+        self.chosen_slot = len(self.names)
+        self.bits = {pair: 1 << i for i, pair in enumerate(sorted(pairs))}
+        self.start_values: list[Any] = ([_tidy(float(m.start)) for m in scenario.meters.values()]
+                                        + [f.start for f in scenario.flags.values()] + [0] * len(visited) + [0])
+        self.caps = {self.slot[n]: rule for n in self.names
+                     if (rule := self._cap_rule(n, tests, other, increments)) is not None}
+        self.conds: list[Condition] = []
+        self.steps: list[list[_Step]] = []
+        self.auto: list[list[tuple[int, int, Expression | None]] | None] = []
+        self.ending = [scenario.scenes[s].ending is not None for s in self.scene_ids]
+        for sid in self.scene_ids:
+            scene = scenario.scenes[sid]
+            self.steps.append([self._step(scene, c) for c in scene.choices])
+            self.auto.append(self._branches(scene, None, scene.next) if scene.next else None)
+        self.successors = [[self.index[t] for t in scenario.scenes[s].successors()] for s in self.scene_ids]
+        live_slots, self.live_bits = self._liveness()
+        self.dead_slots = [[i for i in range(self.chosen_slot) if i not in live] for live in live_slots]
+        self.buckets = self._buckets(other, live_slots)
+
+    # ---- analysis of the expressions --------------------------------------------------------------
+    def _uses(self) -> tuple[dict[str, set[float]], set[str], dict[str, list[float]], set[tuple[str, str]]]:
+        """Literals each name/'@scene' is compared with, names used otherwise, flag increments, chose() pairs."""
+        tests: dict[str, set[float]] = {}
+        other: set[str] = set()
+        increments: dict[str, list[float]] = {}
+        pairs: set[tuple[str, str]] = set()
+        for scene in self.scenario.scenes.values():
+            assigned = {id(v): f for c in scene.choices for f, v in c.sets.items() if isinstance(v, Expression)}
+            for expr in scene_expressions(scene):
+                pairs |= expr.chose_pairs()
+                flag = assigned.get(id(expr))
+                step = expr.increment_of(flag) if flag else None
+                if step is not None:
+                    increments.setdefault(flag, []).append(step)   # type: ignore[arg-type]
+                    continue
+                found, rest = expr.number_tests()
+                for key, values in found.items():
+                    tests.setdefault(key, set()).update(values)
+                other |= rest
+        return tests, other, increments, pairs
+
+    def _cap_rule(self, name: str, tests: dict[str, set[float]], other: set[str],
+                  increments: dict[str, list[float]]) -> tuple[str, float] | None:
+        """('hi', top) or ('lo', bottom) when values past the literals are indistinguishable for ever."""
+        if name in other or name not in tests:
+            return None
+        if name.startswith("@"):
+            return ("hi", max(tests[name]))         # visit counts only grow
+        flag = self.scenario.flags.get(name)
+        if flag is None or isinstance(flag.start, bool) or not isinstance(flag.start, (int, float)):
+            return None
+        steps = increments.get(name, [])
+        if all(step >= 0 for step in steps):
+            return ("hi", max(tests[name]))
+        if all(step <= 0 for step in steps):
+            return ("lo", min(tests[name]))
+        return None
+
+    def _cond(self, expr: Expression | None, pos: Pos, scene: str, kind: str, choice: Choice | None,
+              branch_index: int = -1, branches: list[Branch] | None = None) -> int:
+        """Register a condition; -1 when there is none."""
+        if expr is None:
+            return -1
+        self.conds.append(Condition(expr, pos, scene, kind, choice, branch_index, branches))
+        return len(self.conds) - 1
+
+    def _branches(self, scene: Scene, choice: Choice | None,
+                  branches: list[Branch]) -> list[tuple[int, int, Expression | None]]:
+        """Compile a list of branches."""
+        return [(self.index[b.goto], self._cond(b.condition, b.condition_pos, scene.id, "branch", choice, i, branches),
+                 b.condition) for i, b in enumerate(branches)]
+
+    def _step(self, scene: Scene, choice: Choice) -> _Step:
+        """Compile one choice."""
+        meters = self.scenario.meters
+        effects = [(self.slot[m], d, meters[m].min, meters[m].max) for m, d in choice.effects.items()]
+        literal_sets = [(self.slot[f], v) for f, v in choice.sets.items() if not isinstance(v, Expression)]
+        expr_sets = [(self.slot[f], v) for f, v in choice.sets.items() if isinstance(v, Expression)]
+        bit = self.bits.get((scene.id, choice.key), 0)
+        cond = self._cond(choice.condition, choice.condition_pos, scene.id, "choice", choice)
+        return _Step(choice, cond, effects, literal_sets, expr_sets, bit, self._branches(scene, choice, choice.next))
+
+    # ---- backward analyses over the scene graph ------------------------------------------------------
+    def _backward(self, local: list[Any], join: Callable[[Any, Any], Any]) -> list[Any]:
+        """Propagate per-scene facts to every scene that can reach them (fixpoint of join over successors)."""
+        predecessors: list[list[int]] = [[] for _ in self.scene_ids]
+        for source, targets in enumerate(self.successors):
+            for target in targets:
+                predecessors[target].append(source)
+        facts = list(local)
+        work = deque(range(len(facts)))
+        queued = [True] * len(facts)
+        while work:
+            current = work.popleft()
+            queued[current] = False
+            for source in predecessors[current]:
+                joined = join(facts[source], facts[current])
+                if joined != facts[source]:
+                    facts[source] = joined
+                    if not queued[source]:
+                        queued[source] = True
+                        work.append(source)
+        return facts
+
+    def _liveness(self) -> tuple[list[frozenset[int]], list[int]]:
+        """Per scene: the slots and chose() bits some condition at or after it may still read."""
+        local: list[tuple[frozenset[int], int]] = []
+        for sid in self.scene_ids:
+            slots: set[int] = set()
+            mask = 0
+            for expr in scene_expressions(self.scenario.scenes[sid]):
+                slots |= {self.slot[n] for n in expr.names()}
+                slots |= {self.visit_slot[s] for s in expr.visited_scenes() if s in self.visit_slot}
+                for pair in expr.chose_pairs():
+                    mask |= self.bits[pair]
+            local.append((frozenset(slots), mask))
+        facts = self._backward(local, lambda a, b: (a[0] | b[0], a[1] | b[1]))
+        return [f[0] for f in facts], [f[1] for f in facts]
+
+    def _buckets(self, other: set[str], live: list[frozenset[int]]) -> list[list[tuple[int, list[float]]]]:
+        """Per scene: (slot, sorted critical values) of each meter compared only with literals (see
+        critical_points), over every way on through the scene graph."""
+        result: list[list[tuple[int, list[float]]]] = [[] for _ in self.scene_ids]
+        self.meter_local: dict[int, list[frozenset[float]]] = {}
+        self.meter_bounds: dict[int, tuple[float, float]] = {}
+        for meter in self.scenario.meters.values():
+            if meter.id in other:
+                continue
+            slot = self.slot[meter.id]
+            local: list[frozenset[float]] = []
+            moves: list[list[tuple[float, list[int]]]] = []
+            for sid in self.scene_ids:
+                scene = self.scenario.scenes[sid]
+                points: set[float] = set()
+                for branch in scene.next or []:
+                    if branch.condition is not None:
+                        points |= branch.condition.number_tests()[0].get(meter.id, frozenset())
+                out = [(0.0, [self.index[b.goto] for b in scene.next])] if scene.next else []
+                for choice in scene.choices:
+                    delta = choice.effects.get(meter.id, 0)
+                    if choice.condition is not None:
+                        points |= choice.condition.number_tests()[0].get(meter.id, frozenset())
+                    for branch in choice.next:
+                        if branch.condition is not None:
+                            points |= _preimage(branch.condition.number_tests()[0].get(meter.id, ()), delta,
+                                                meter.min, meter.max)
+                    out.append((delta, [self.index[b.goto] for b in choice.next]))
+                local.append(frozenset(points))
+                moves.append(out)
+            facts = critical_points(local, moves, meter.min, meter.max)
+            if facts is None:
+                continue
+            self.meter_local[slot] = local
+            self.meter_bounds[slot] = (meter.min, meter.max)
+            for i, points in enumerate(facts):
+                if points and slot in live[i]:
+                    result[i].append((slot, points))
+        return result
+
+
+def _preimage(points: Iterable[float], delta: float, low: float, high: float) -> frozenset[float]:
+    """The critical values before a clamped change by `delta`, of those after it (outside min..max: none)."""
+    return frozenset(round(p - delta, 9) for p in points if low <= p <= high)
+
+
+def critical_points(local: list[frozenset[float]], moves: list[list[tuple[float, list[int]]]], low: float,
+                    high: float, limit: int = 5000) -> list[list[float]] | None:
+    """Per node, the sorted critical values of a meter; None when they grow past `limit` (no bucketing).
+
+    Every later comparison of the meter with a literal c, after clamped changes d1..dn on the way, is a
+    comparison of today's value with c - d1 - ... - dn (while the clamping leaves it inside min..max), so
+    two values in the same place among these critical values (equal to the same one, or strictly between
+    the same two) give every later condition the same answer."""
+    facts = [frozenset(p for p in points if low <= p <= high) for points in local]
+    changed = True
+    while changed:                      # a finite lattice inside min..max: this ends
+        changed = False
+        for i in range(len(facts) - 1, -1, -1):
+            grown = set(facts[i])
+            for delta, targets in moves[i]:
+                for target in targets:
+                    grown |= {p for p in _preimage(facts[target], delta, low, high) if low <= p <= high}
+            if len(grown) != len(facts[i]):
+                if len(grown) > limit:
+                    return None
+                facts[i], changed = frozenset(grown), True
+    return [sorted(points) for points in facts]
+
+
+class View:
+    """What expressions read in the explorer: a list of slot values (the EvalState protocol)."""
+
+    __slots__ = ("vals", "slot", "visit_slot", "chosen_slot", "bits")
+
+    def __init__(self, plan: Plan) -> None:
+        """A view over `plan`'s slots."""
+        self.vals: list[Any] = []
+        self.slot, self.visit_slot, self.chosen_slot, self.bits = plan.slot, plan.visit_slot, plan.chosen_slot, plan.bits
+
+    def value(self, name: str) -> Value:
+        """A meter's or flag's value."""
+        return self.vals[self.slot[name]]
+
+    def visited(self, scene_id: str) -> int:
+        """A scene's (possibly capped) visit count."""
+        return self.vals[self.visit_slot[scene_id]]
+
+    def chose(self, scene_id: str, choice_id: str) -> bool:
+        """Whether the choice was taken."""
+        return bool(self.vals[self.chosen_slot] & self.bits[(scene_id, choice_id)])
+
+
+class Explorer:
+    """Breadth-first search over abstract states, keeping parents for paths and edges for loops."""
+
+    def __init__(self, plan: Plan, max_states: int, max_seconds: float,
+                 clock: Callable[[], float] = time.perf_counter, discrete: Any = None) -> None:
+        """Prepare to explore `plan` up to `max_states` states or `max_seconds`; `discrete` (a
+        critical.DiscreteBuckets) gives sharper meter buckets than the plan's per-scene ones."""
+        self.plan = plan
+        self.discrete = discrete
+        self.bucket_lists: list[list[tuple[int, list[float]]]] = []
+        self.max_states = max(1, max_states)
+        self.max_seconds = max_seconds
+        self.clock = clock
+        self.view = View(plan)
+        self.keys: dict[tuple[Any, ...], int] = {}
+        self.states: list[tuple[Any, ...]] = []          # the keys, in order of discovery
+        self.values: list[tuple[Any, ...]] = []          # the real values explored from each state
+        self.parent = array("i")
+        self.how: list[tuple[str, int] | None] = []      # (choice key, 1-based position) or None for 'next'
+        self.edges_from = array("i")
+        self.edges_to = array("i")
+        self.dead_ends: dict[int, int] = {}              # scene index -> first state index
+        self.endings: list[int] = []
+        self.expanded = 0
+        self.stopped = ""                                # "", "states" or "seconds"
+        self._key: tuple[Any, ...] = ()
+        self._buckets: list[tuple[int, list[float]]] = []
+
+    def scene_of(self, index: int) -> str:
+        """The scene id of state `index`."""
+        return self.plan.scene_ids[self.states[index][0]]
+
+    def run(self) -> None:
+        """Explore from the start until every state is seen or a bound is hit."""
+        plan = self.plan
+        start = plan.index[plan.scenario.start]
+        self._add(start, list(plan.start_values), -1, None)
+        view = self.view
+        started = self.clock()
+        while self.expanded < len(self.states):
+            if len(self.states) > self.max_states:
+                self.stopped = "states"
+                break
+            if self.expanded % 512 == 0 and self.clock() - started > self.max_seconds:
+                self.stopped = "seconds"
+                break
+            current = self.expanded
+            self.expanded += 1
+            self._key = self.states[current]
+            self._buckets = self.bucket_lists[current]
+            scene = self._key[0]
+            values = self.values[current]
+            if plan.ending[scene]:
+                self.endings.append(current)
+                continue
+            auto = plan.auto[scene]
+            if auto is not None:
+                view.vals = values       # type: ignore[assignment]
+                self._edge(current, self._add(self._resolve(auto), list(values), current, None))
+                continue
+            offered = 0
+            for step in plan.steps[scene]:
+                view.vals = values       # type: ignore[assignment]
+                if step.cond >= 0 and not self._test(step.cond, step.choice.condition):  # type: ignore[arg-type]
+                    continue
+                offered += 1
+                after = self._take(step, values)
+                view.vals = after
+                target = self._resolve(step.branches)
+                self._edge(current, self._add(target, after, current, (step.choice.key, offered)))
+            if not offered and plan.steps[scene]:
+                self.dead_ends.setdefault(scene, current)
+
+    def _add(self, scene: int, vals: list[Any], parent: int, how: tuple[str, int] | None) -> int:
+        """Enter `scene` with `vals` (changed in place); the index of the resulting state, added when new."""
+        plan = self.plan
+        slot = plan.visit_slot.get(plan.scene_ids[scene])
+        if slot is not None and vals[slot] is not None:
+            vals[slot] += 1
+            cap = plan.caps.get(slot)
+            if cap is not None and vals[slot] > cap[1]:
+                vals[slot] = cap[1] + 1
+        for i in plan.dead_slots[scene]:
+            vals[i] = None
+        vals[plan.chosen_slot] &= plan.live_bits[scene]
+        key_vals = vals
+        buckets = plan.buckets[scene]
+        if self.discrete is not None:
+            buckets = self.discrete.buckets.get(self.discrete.key(scene, vals), buckets)
+        if buckets:
+            key_vals = list(vals)
+            for slot, points in buckets:
+                value = vals[slot]
+                place = bisect_left(points, value)
+                key_vals[slot] = 2 * place + 1 if place < len(points) and points[place] == value else 2 * place
+        key = (scene, *key_vals)
+        found = self.keys.get(key)
+        if found is not None:
+            return found
+        index = len(self.states)
+        self.keys[key] = index
+        self.states.append(key)
+        self.values.append(tuple(vals))
+        self.bucket_lists.append(buckets)
+        self.parent.append(parent)
+        self.how.append(how)
+        return index
+
+    def _test(self, cond_index: int, expr: Expression) -> bool:
+        """Evaluate a condition in the current view and record the outcome and the values it read."""
+        result = bool(expr.evaluator(self.view))
+        cond = self.plan.conds[cond_index]
+        if cond.outcomes != 3:
+            cond.outcomes |= 1 if result else 2
+            if cond.outcomes != 3:
+                self._remember(cond)
+        return result
+
+    def _remember(self, cond: Condition) -> None:
+        """Widen the record of each value the condition read (None once a bucketed value was read)."""
+        plan, view, key = self.plan, self.view, self._key
+        items = [(n, plan.slot[n]) for n in cond.expr.names()]
+        items += [(f"visited('{s}')", plan.visit_slot[s]) for s in cond.expr.visited_scenes() if s in plan.visit_slot]
+        for name, slot in items:
+            if any(slot == s for s, _ in self._buckets):     # only its place among critical values is known
+                cond.seen[name] = None
+                continue
+            if name in cond.seen and cond.seen[name] is None:
+                continue
+            _note(cond.seen, name, view.vals[slot])
+
+    def _resolve(self, branches: list[tuple[int, int, Expression | None]]) -> int:
+        """The target of the first branch whose condition holds."""
+        for target, cond_index, expr in branches:
+            if expr is None or self._test(cond_index, expr):
+                return target
+        return branches[-1][0]
+
+    def _take(self, step: _Step, values: tuple[Any, ...]) -> list[Any]:
+        """The values after a choice's effects, sets and chosen mark (in the engine's order)."""
+        after = list(values)
+        for slot, delta, low, high in step.effects:
+            if after[slot] is not None:
+                after[slot] = _tidy(min(high, max(low, after[slot] + delta)))
+        if step.expr_sets:
+            self.view.vals = after
+            new = [(slot, expr.evaluator(self.view)) for slot, expr in step.expr_sets]
+            for slot, value in new:
+                after[slot] = _tidy(value)
+        for slot, value in step.literal_sets:
+            after[slot] = value
+        caps = self.plan.caps
+        for slot, _ in [*step.expr_sets, *step.literal_sets]:
+            cap = caps.get(slot)
+            value = after[slot]
+            if cap is not None and value is not None:
+                if cap[0] == "hi" and value > cap[1]:
+                    after[slot] = cap[1] + 1
+                elif cap[0] == "lo" and value < cap[1]:
+                    after[slot] = cap[1] - 1
+        after[self.plan.chosen_slot] |= step.bit
+        return after
+
+    def _edge(self, source: int, target: int) -> None:
+        """Record a transition between states."""
+        self.edges_from.append(source)
+        self.edges_to.append(target)
+
+    def decisions(self, index: int) -> list[tuple[str, str, int]]:
+        """The (scene, choice key, 1-based position among those offered) decisions from the start to `index`."""
+        steps: list[tuple[str, str, int]] = []
+        while index >= 0:
+            how = self.how[index]
+            parent = self.parent[index]
+            if how is not None:
+                steps.append((self.scene_of(parent), how[0], how[1]))
+            index = parent
+        steps.reverse()
+        return steps
+
+
+def _note(seen: dict[str, list[Any] | None], name: str, value: Any) -> None:
+    """Widen the record of `name` by `value`: [low, high] for numbers, the distinct values otherwise."""
+    record = seen.get(name)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if record is None:
+            seen[name] = [value, value]
+        else:
+            record[0], record[1] = min(record[0], value), max(record[1], value)
+    elif record is None:
+        seen[name] = [value]
+    elif value not in record:
+        record.append(value)
