@@ -909,8 +909,12 @@ class _Builder:
         for pending in self.pending:
             expr, kind, problems = ex.compile_expression(pending.source, self.var_types, scene_choices)
             for problem in problems:
+                hint = problem.hint
+                if pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):
+                    hint = (f"a text value needs quotes inside the quotes: \"'{pending.source.strip()}'\" "
+                            "(without them it is read as an expression)")
                 self.err(problem.code, self._offset_pos(pending.pos, problem.offset),
-                         f"in {pending.what}: {problem.message}", problem.hint)
+                         f"in {pending.what}: {problem.message}", hint)
             if expr is not None:
                 self.names_read |= expr.names()
             if expr is None or problems:
