@@ -132,14 +132,26 @@ class ScriptError(Exception):
     """A scripted choice number that is not on offer."""
 
 
+def _advance_printing(engine: Engine, lang: str, out: Out | None) -> None:
+    """Follow scenes that go on by themselves, printing each one read on the way."""
+    guard = 0
+    while engine.can_advance():
+        if out:
+            out("\n".join(scene_text(engine, lang)) + "\n")
+        engine.advance()
+        guard += 1
+        if guard > 10_000:
+            raise EngineError(f"the scenes loop by themselves without a choice (at '{engine.scene.id}')")
+
+
 def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | None) -> None:
     """Take the 1-based choices in `numbers`; stop when they run out or an ending is reached."""
-    engine.run_automatic()
+    _advance_printing(engine, lang, out)
     for number in numbers:
-        if out:
-            out("\n".join(scene_text(engine, lang)))
         if engine.ended:
             break
+        if out:
+            out("\n".join(scene_text(engine, lang)))
         available = engine.available_choices()
         if not available:
             raise NoChoiceError(f"the scene '{engine.scene.id}' offers no choice in this state")
@@ -150,10 +162,10 @@ def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | 
         if out:
             out(f"> {number}. {engine.text(result.choice.text, lang)}")
             out("\n".join(result_text(engine, result, lang)) + "\n")
-        engine.run_automatic()
+        _advance_printing(engine, lang, out)
     if out:
+        out("\n".join(scene_text(engine, lang)))
         if engine.ended:
-            out("\n".join(scene_text(engine, lang)))
             out("\n".join(debrief_text(engine, lang)))
 
 
