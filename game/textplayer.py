@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from .engine.engine import ChoiceResult, Engine, EngineError, NoChoiceError
-from .i18n import tr
+from .i18n import count_label, tr
 from .scenario.model import Scene
 
 Out = Callable[[str], None]
@@ -25,8 +25,8 @@ def scene_text(engine: Engine, lang: str, facilitator: bool = False) -> list[str
             marks = [tr("verified", lang)] if post.verified else []
             out.append(f"{post.author} ({post.handle}){' [' + ', '.join(marks) + ']' if marks else ''}:")
             out.append(f"  {t(post.text)}")
-            out.append(f"  {post.likes} {tr('likes', lang)}, {post.shares} {tr('shares', lang)}, "
-                       f"{post.replies} {tr('replies', lang)}")
+            out.append(f"  {count_label(post.likes, 'likes', lang)}, {count_label(post.shares, 'shares', lang)}, "
+                       f"{count_label(post.replies, 'replies', lang)}")
             out.append("")
     elif scene.type == "chat":
         if scene.app:
@@ -43,6 +43,8 @@ def scene_text(engine: Engine, lang: str, facilitator: bool = False) -> list[str
     elif scene.type == "document":
         if scene.letterhead:
             out += [scene.letterhead, ""]
+        elif scene.letterhead_logo:
+            out += [f"[logo: {scene.letterhead_logo.ref}]", ""]
         out += [t(scene.heading), "", t(scene.body)]
         if scene.signature:
             out += ["", f"{tr('signed', lang)}: {scene.signature}"]
@@ -92,7 +94,7 @@ def debrief_text(engine: Engine, lang: str) -> list[str]:
     for number, decision in enumerate(engine.state.history, 1):
         scene = scenario.scenes[decision.scene]
         choice = scene.choice_by_id(decision.choice)
-        label = engine.text(scene.title, lang) if scene.title else decision.scene
+        label = engine.scene_label(decision.scene, lang)
         quality = f" ({tr('quality_' + choice.quality, lang)})" if choice and choice.quality else ""
         text = engine.text(choice.text, lang) if choice else decision.choice
         timed = f" {tr('timed_out', lang)}" if decision.timed_out else ""

@@ -176,6 +176,14 @@ class Engine:
             return format_value(self.state.flags[name], lang)
         return "{" + name + "}"
 
+    def scene_label(self, scene_id: str, lang: str) -> str:
+        """A short name for a scene in lists such as the debrief: its title, headline or heading."""
+        scene = self.scenario.scenes[scene_id]
+        for text in (scene.title, scene.headline, scene.heading):
+            if text is not None:
+                return self.text(text, lang)
+        return scene.app or scene.outlet or scene_id.replace("_", " ").capitalize()
+
     def progress(self) -> float:
         """A 0..1 estimate of how far the player is: decisions made against the fewest still to come."""
         made = len(self.state.history)

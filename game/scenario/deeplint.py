@@ -11,7 +11,6 @@ from typing import Any
 
 from .graph import reachable_scenes
 from .model import Pos, Scenario
-from .critical import DiscreteBuckets
 from .statespace import Condition, Explorer, Plan
 
 DEFAULT_MAX_STATES = 200_000
@@ -36,12 +35,11 @@ def deep_lint(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     """Explore the reachable states of a loaded scenario and report what the graph checks cannot see."""
     started = time.perf_counter()
     plan = Plan(scenario)
-    discrete = DiscreteBuckets(plan, max_states) if plan.meter_local else None
-    explorer = Explorer(plan, max_states, max_seconds,
-                        discrete=discrete if discrete is not None and discrete.complete else None)
+    explorer = Explorer(plan, max_states, max_seconds)
+    explorer.probe()
     explorer.run()
     report = DeepLintReport(states=len(explorer.states), complete=not explorer.stopped)
-    report.reached_scenes = {plan.scene_ids[key[0]] for key in explorer.states}
+    report.reached_scenes = {plan.scene_ids[i] for i in explorer.reached}
     report.findings.extend(_dead_ends(explorer))
     report.findings.extend(_loops(explorer))
     if explorer.stopped:
@@ -133,6 +131,7 @@ def _loops(explorer: Explorer) -> list[Finding]:
     good = bytearray(count)
     queue = deque(explorer.endings)
     queue.extend(range(explorer.expanded, count))      # unexplored states may still reach an ending
+    queue.extend(i for i in range(count) if explorer.pruned_exit[i])   # so may ways on not explored
     for index in queue:
         good[index] = 1
     while queue:

@@ -617,6 +617,34 @@ class Expression:
             stack.extend(node.children())
         return {key: frozenset(values) for key, values in tests.items()}, frozenset(other)
 
+    def atoms(self) -> list[tuple[str, str, Value]]:
+        """For the linter: every `name OP literal` comparison as (name or '@scene', OP, literal), the
+        operator turned round when the literal is on the left and negated under `not`; a bare name used as
+        true/false is (name, '==', True), or False under `not`."""
+        flipped = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+        negated = {"<": ">=", ">": "<=", "<=": ">", ">=": "<", "==": "!=", "!=": "=="}
+        found: list[tuple[str, str, Value]] = []
+        stack: list[tuple[_Node, bool]] = [(self._tree, False)]
+        while stack:
+            node, negate = stack.pop()
+            if isinstance(node, _Unary) and node.op == "not":
+                stack.append((node.operand, not negate))
+                continue
+            if isinstance(node, _Compare):
+                for side, other, op in ((node.left, node.right, node.op), (node.right, node.left, flipped[node.op])):
+                    if isinstance(other, _Literal) and (isinstance(side, _Name) or (
+                            isinstance(side, _Call) and len(side.args) == 1)):
+                        key = side.name if isinstance(side, _Name) else "@" + side.args[0][0]
+                        found.append((key, negated[op] if negate else op, other.value))  # type: ignore[arg-type]
+                        break
+                else:
+                    stack.extend((child, negate) for child in node.children())
+                continue
+            if isinstance(node, _Name):
+                found.append((node.name, "==", not negate))
+            stack.extend((child, negate) for child in node.children())
+        return found
+
     def chose_pairs(self) -> frozenset[tuple[str, str]]:
         """The (scene, choice) pairs named in chose() calls."""
         pairs: set[tuple[str, str]] = set()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import expressions as ex
-from .assets import GAME_ASSETS_DIR, AssetProblem, AssetResolver
+from .assets import ASSET_SUFFIXES, GAME_ASSETS_DIR, AssetProblem, AssetResolver
 from .diagnostics import Diagnostic, DiagnosticSink, Severity
 from .glossary import BUILTIN_TECHNIQUES
 from .gcpause import paused_gc
@@ -142,6 +142,12 @@ def load_paths(paths: Iterable[Path | str], assets_dir: Path = GAME_ASSETS_DIR) 
         else:
             seen[scenario_id] = result.path
     return results
+
+
+def _looks_like_asset(text: str) -> bool:
+    """A letterhead that names a logo file (e.g. logos/lindeweerd.svg) rather than an organisation."""
+    stripped = text.strip()
+    return " " not in stripped and stripped.lower().endswith(ASSET_SUFFIXES)
 
 
 def _kind(value: Any) -> str:
@@ -614,6 +620,9 @@ class _Builder:
         for key in ("outlet", "letterhead", "signature", "app"):
             if key in spec and key in TYPE_KEYS[stype] and self.typed(spec[key], (str,), vp[key], key, "\"a text\""):
                 setattr(scene, key, spec[key])
+        if scene.letterhead and _looks_like_asset(scene.letterhead):
+            scene.letterhead_logo = self.asset(scene.letterhead.strip(), vp["letterhead"], "letterhead")
+            scene.letterhead = None
         if "image" in spec and stype == "news":
             scene.image = self.asset(spec["image"], vp["image"], "image")
         if "posts" in spec and stype == "feed":

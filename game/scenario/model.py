@@ -175,6 +175,7 @@ class Scene:
     image: Asset | None = None
     heading: Text | None = None
     letterhead: str | None = None
+    letterhead_logo: Asset | None = None
     signature: str | None = None
     note: Text | None = None
     choices: list[Choice] = field(default_factory=list)

@@ -16,6 +16,7 @@ any condition's answer on any path (so dead ends, endings and loops found here a
 
 from __future__ import annotations
 
+import random
 import time
 from array import array
 from bisect import bisect_left
@@ -105,6 +106,55 @@ class Plan:
         live_slots, self.live_bits = self._liveness()
         self.dead_slots = [[i for i in range(self.chosen_slot) if i not in live] for live in live_slots]
         self.buckets = self._buckets(other, live_slots)
+        self.future, self.loop_region = self._futures()
+        self.reads = [self._masks(scene_expressions(scenario.scenes[s])) for s in self.scene_ids]
+
+    def _futures(self) -> tuple[list[int], list[bool]]:
+        """Per scene: a bitmask of the scenes reachable from it (itself included), and whether a cycle is."""
+        count = len(self.scene_ids)
+        future = [1 << i for i in range(count)]
+        changed = True
+        while changed:
+            changed = False
+            for i in range(count - 1, -1, -1):
+                mask = future[i]
+                for target in self.successors[i]:
+                    mask |= future[target]
+                if mask != future[i]:
+                    future[i], changed = mask, True
+        cyclic = [any(future[t] >> i & 1 for t in self.successors[i]) for i in range(count)]
+        cyclic_mask = sum(1 << i for i in range(count) if cyclic[i])
+        return future, [bool(future[i] & cyclic_mask) for i in range(count)]
+
+    def questions(self) -> list[dict[tuple[Any, ...], tuple[int, int]]]:
+        """Per scene, the deep lint's questions about it, each with the slots and chose() bits that can
+        decide it there: is the scene reached; does each condition there take both answers; and (when every
+        choice has an if) is there a dead end."""
+        found: list[dict[tuple[Any, ...], tuple[int, int]]] = [{("reached",): (0, 0)} for _ in self.scene_ids]
+        for number, cond in enumerate(self.conds):
+            exprs = [cond.expr]
+            if cond.choice is not None:
+                exprs += [e for e in [cond.choice.condition] if e is not None]
+                exprs += [v for v in cond.choice.sets.values() if isinstance(v, Expression)]
+            exprs += [b.condition for b in (cond.branches or [])[:max(0, cond.branch_index)] if b.condition is not None]
+            found[self.index[cond.scene]][("cond", number)] = self._masks(exprs)
+        for i, steps in enumerate(self.steps):
+            if steps and all(step.cond >= 0 for step in steps):
+                found[i][("dead",)] = self._masks([step.choice.condition for step in steps])  # type: ignore[misc]
+        return found
+
+    def _masks(self, exprs: Iterable[Expression]) -> tuple[int, int]:
+        """The slots (as a bitmask) and chose() bits the expressions read."""
+        slots = bits = 0
+        for expr in exprs:
+            for name in expr.names():
+                slots |= 1 << self.slot[name]
+            for scene in expr.visited_scenes():
+                if scene in self.visit_slot:
+                    slots |= 1 << self.visit_slot[scene]
+            for pair in expr.chose_pairs():
+                bits |= self.bits[pair]
+        return slots, bits
 
     # ---- analysis of the expressions --------------------------------------------------------------
     def _uses(self) -> tuple[dict[str, set[float]], set[str], dict[str, list[float]], set[tuple[str, str]]]:
@@ -303,11 +353,9 @@ class Explorer:
     """Breadth-first search over abstract states, keeping parents for paths and edges for loops."""
 
     def __init__(self, plan: Plan, max_states: int, max_seconds: float,
-                 clock: Callable[[], float] = time.perf_counter, discrete: Any = None) -> None:
-        """Prepare to explore `plan` up to `max_states` states or `max_seconds`; `discrete` (a
-        critical.DiscreteBuckets) gives sharper meter buckets than the plan's per-scene ones."""
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        """Prepare to explore `plan` up to `max_states` states or `max_seconds`."""
         self.plan = plan
-        self.discrete = discrete
         self.bucket_lists: list[list[tuple[int, list[float]]]] = []
         self.max_states = max(1, max_states)
         self.max_seconds = max_seconds
@@ -326,6 +374,15 @@ class Explorer:
         self.stopped = ""                                # "", "states" or "seconds"
         self._key: tuple[Any, ...] = ()
         self._buckets: list[tuple[int, list[float]]] = []
+        self.questions = plan.questions()                # per scene: questions not answered yet
+        self.open = [len(q) for q in self.questions]
+        self.open_mask = (1 << len(plan.scene_ids)) - 1  # scenes with an open question
+        self.dead_slots = [list(d) for d in plan.dead_slots]
+        self.live_bits = list(plan.live_bits)
+        self._stale = True                               # relevance needs recomputing
+        self.pruned_exit = bytearray()                   # per state: it has a way on that was not explored
+        self.pruned = 0
+        self.reached: set[int] = set()
 
     def scene_of(self, index: int) -> str:
         """The scene id of state `index`."""
@@ -335,6 +392,7 @@ class Explorer:
         """Explore from the start until every state is seen or a bound is hit."""
         plan = self.plan
         start = plan.index[plan.scenario.start]
+        self._refresh()
         self._add(start, list(plan.start_values), -1, None)
         view = self.view
         started = self.clock()
@@ -345,6 +403,8 @@ class Explorer:
             if self.expanded % 512 == 0 and self.clock() - started > self.max_seconds:
                 self.stopped = "seconds"
                 break
+            if self._stale:
+                self._refresh()
             current = self.expanded
             self.expanded += 1
             self._key = self.states[current]
@@ -369,11 +429,133 @@ class Explorer:
                 view.vals = after
                 target = self._resolve(step.branches)
                 self._edge(current, self._add(target, after, current, (step.choice.key, offered)))
-            if not offered and plan.steps[scene]:
-                self.dead_ends.setdefault(scene, current)
+            if not offered and plan.steps[scene] and scene not in self.dead_ends:
+                self.dead_ends[scene] = current
+                self._answer(scene, ("dead",))
 
-    def _add(self, scene: int, vals: list[Any], parent: int, how: tuple[str, int] | None) -> int:
-        """Enter `scene` with `vals` (changed in place); the index of the resulting state, added when new."""
+    def _answer(self, scene: int, question: tuple[Any, ...]) -> None:
+        """A question about `scene` is answered: states that could only answer it again need no exploring."""
+        if self.questions[scene].pop(question, None) is None:
+            return
+        self.open[scene] -= 1
+        self._stale = True
+        if self.open[scene] == 0:
+            self.open_mask &= ~(1 << scene)
+
+    def _refresh(self) -> None:
+        """Forget, per scene, the values no open question can depend on any more (outside loops)."""
+        plan = self.plan
+        self._stale = False
+        count = len(plan.scene_ids)
+        asked = [(0, 0)] * count
+        for i, open_questions in enumerate(self.questions):
+            slots = bits = 0
+            for q_slots, q_bits in open_questions.values():
+                slots |= q_slots
+                bits |= q_bits
+            asked[i] = (slots, bits)
+        steering = [any(plan.future[t] & self.open_mask for t in plan.successors[i]) for i in range(count)]
+        for s in range(count):
+            if plan.loop_region[s]:
+                continue
+            slots = bits = 0
+            future = plan.future[s]
+            for u in range(count):
+                if future >> u & 1:
+                    if steering[u]:
+                        slots |= plan.reads[u][0]
+                        bits |= plan.reads[u][1]
+                    slots |= asked[u][0]
+                    bits |= asked[u][1]
+            self.dead_slots[s] = [i for i in range(plan.chosen_slot) if not slots >> i & 1]
+            self.live_bits[s] = bits
+
+    def probe(self, walks: int = 3000, patience: int = 300, per_question: int = 200, seed: int = 1) -> None:
+        """Play-throughs before the search: random ones, then ones steered towards each question still open
+        (a condition not yet seen both ways, a scene not yet reached). They answer most questions cheaply,
+        so the search can skip the states that could only answer them again."""
+        rng = random.Random(seed)
+        quiet = 0
+        for _ in range(walks):
+            before = sum(self.open)
+            self._walk(lambda options: rng.choice(options))
+            quiet = quiet + 1 if sum(self.open) == before else 0
+            if quiet >= patience or not self.open_mask:
+                break
+        for cond in self.plan.conds:
+            if cond.outcomes == 3:
+                continue
+            policy = self._steer(cond, rng)
+            for _ in range(per_question):
+                self._walk(policy)
+                if cond.outcomes == 3:
+                    break
+
+    def _steer(self, cond: Condition, rng: random.Random) -> Callable[[list[_Step]], _Step]:
+        """A policy that heads for the condition's scene and pushes its meters and flags the way not seen yet."""
+        plan = self.plan
+        target = plan.index[cond.scene]
+        want_true = cond.outcomes != 1
+        push: dict[str, float] = {}
+        flags: dict[str, Any] = {}
+        for name, op, literal in cond.expr.atoms():
+            if not want_true:
+                op = {"<": ">=", ">": "<=", "<=": ">", ">=": "<", "==": "!=", "!=": "=="}[op]
+            if name in plan.scenario.meters and op in "<=>=":
+                push[name] = push.get(name, 0.0) + (1.0 if op[0] == ">" else -1.0 if op[0] == "<" else 0.0)
+            elif name in plan.scenario.flags and op == "==":
+                flags[name] = literal
+        spans = {m.id: max(1.0, m.max - m.min) for m in plan.scenario.meters.values()}
+
+        def score(step: _Step) -> float:
+            """Higher for steps that keep the scene in reach and move the values the wanted way."""
+            value = 0.0 if any(plan.future[t] >> target & 1 for t, _, _ in step.branches) else -1000.0
+            value += sum(push.get(m, 0.0) * d / spans[m] * 10 for m, d in step.choice.effects.items())
+            for flag, wanted in flags.items():
+                if flag in step.choice.sets:
+                    set_to = step.choice.sets[flag]
+                    value += 5.0 if set_to == wanted else -5.0 if not isinstance(set_to, Expression) else 0.0
+            if cond.choice is not None and step.choice is cond.choice:
+                value += 50.0
+            return value
+
+        def policy(options: list[_Step]) -> _Step:
+            """Mostly the best step, sometimes a random one."""
+            if rng.random() < 0.15:
+                return rng.choice(options)
+            return max(options, key=lambda step: score(step) + rng.random())
+        return policy
+
+    def _walk(self, policy: Callable[[list[_Step]], _Step]) -> None:
+        """One play-through from the start, recording what it observes (no states are stored)."""
+        plan, view = self.plan, self.view
+        self._buckets = []                  # walks hold real values only
+        scene = plan.index[plan.scenario.start]
+        vals = self._enter(scene, list(plan.start_values))
+        for _ in range(4 * len(plan.scene_ids) + 10):
+            if scene not in self.reached:
+                self.reached.add(scene)
+                self._answer(scene, ("reached",))
+            if plan.ending[scene]:
+                return
+            view.vals = vals
+            auto = plan.auto[scene]
+            if auto is not None:
+                scene = self._resolve(auto)
+                vals = self._enter(scene, list(vals))
+                continue
+            options = [step for step in plan.steps[scene]
+                       if step.cond < 0 or self._test(step.cond, step.choice.condition)]  # type: ignore[arg-type]
+            if not options:
+                return
+            step = policy(options)
+            after = self._take(step, vals)
+            view.vals = after
+            scene = self._resolve(step.branches)
+            vals = self._enter(scene, after)
+
+    def _enter(self, scene: int, vals: list[Any]) -> list[Any]:
+        """The values on entering `scene` (changed in place): visit counted, dead values forgotten."""
         plan = self.plan
         slot = plan.visit_slot.get(plan.scene_ids[scene])
         if slot is not None and vals[slot] is not None:
@@ -381,28 +563,41 @@ class Explorer:
             cap = plan.caps.get(slot)
             if cap is not None and vals[slot] > cap[1]:
                 vals[slot] = cap[1] + 1
-        for i in plan.dead_slots[scene]:
+        for i in self.dead_slots[scene]:
             vals[i] = None
-        vals[plan.chosen_slot] &= plan.live_bits[scene]
+        vals[plan.chosen_slot] &= self.live_bits[scene]
+        return vals
+
+    def _add(self, scene: int, vals: list[Any], parent: int, how: tuple[str, int] | None) -> int:
+        """Enter `scene` with `vals` (changed in place); the index of the resulting state, added when new."""
+        plan = self.plan
+        self._enter(scene, vals)
         key_vals = vals
         buckets = plan.buckets[scene]
-        if self.discrete is not None:
-            buckets = self.discrete.buckets.get(self.discrete.key(scene, vals), buckets)
         if buckets:
             key_vals = list(vals)
             for slot, points in buckets:
                 value = vals[slot]
+                if value is None:
+                    continue
                 place = bisect_left(points, value)
                 key_vals[slot] = 2 * place + 1 if place < len(points) and points[place] == value else 2 * place
         key = (scene, *key_vals)
         found = self.keys.get(key)
         if found is not None:
             return found
+        if not plan.future[scene] & self.open_mask and not plan.loop_region[scene]:
+            self.pruned += 1
+            return -1                       # nothing it could lead to is still in question
         index = len(self.states)
         self.keys[key] = index
         self.states.append(key)
         self.values.append(tuple(vals))
         self.bucket_lists.append(buckets)
+        self.pruned_exit.append(0)
+        if scene not in self.reached:
+            self.reached.add(scene)
+            self._answer(scene, ("reached",))
         self.parent.append(parent)
         self.how.append(how)
         return index
@@ -415,6 +610,8 @@ class Explorer:
             cond.outcomes |= 1 if result else 2
             if cond.outcomes != 3:
                 self._remember(cond)
+            else:
+                self._answer(self.plan.index[cond.scene], ("cond", cond_index))
         return result
 
     def _remember(self, cond: Condition) -> None:
@@ -463,7 +660,10 @@ class Explorer:
         return after
 
     def _edge(self, source: int, target: int) -> None:
-        """Record a transition between states."""
+        """Record a transition between states (target -1: a way on that needed no exploring)."""
+        if target < 0:
+            self.pruned_exit[source] = 1
+            return
         self.edges_from.append(source)
         self.edges_to.append(target)
 
