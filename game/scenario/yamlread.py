@@ -81,9 +81,9 @@ def decode_source(data: bytes, sink: DiagnosticSink) -> str | None:
 def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
     """Parse YAML text into YMap/YList/scalars, reporting every problem to `sink`."""
     builder = _EventBuilder(sink)
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.run(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -96,6 +96,8 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
     except yaml.YAMLError as exc:
         sink.add("WB103", (1, 1), f"YAML syntax: {exc}", "check the indentation and quotes")
         return None
+    finally:
+        loader.dispose()
     return builder.root
 
 
@@ -134,6 +136,41 @@ class _EventBuilder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+
+    def run(self, loader: Any) -> None:
+        """Consume every event of a loader; plain text values take a fast path."""
+        get_event = loader.get_event
+        scalar_event, stream_end = yaml.ScalarEvent, yaml.StreamEndEvent
+        maybe_not_text = _MAYBE_NOT_TEXT
+        stack = self.stack
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event and stack:
+                frame = stack[-1]
+                value = event.value
+                tag = event.tag
+                if (frame.is_map and not frame.skip and (tag is None or tag == "!")
+                        and (not event.implicit[0] or (value and value[0] not in maybe_not_text))):
+                    mark = event.start_mark
+                    pos = (mark.line + 1, mark.column + 1)
+                    container = frame.container
+                    if frame.has_key:
+                        key = frame.key
+                        frame.has_key = False
+                        if key is not _DISCARD:
+                            container[key] = value
+                            container.key_pos[key] = frame.key_pos
+                            container.val_pos[key] = pos
+                        continue
+                    if value not in container:
+                        frame.has_key = True
+                        frame.key = value
+                        frame.key_pos = pos
+                        continue
+            elif kind is stream_end or event is None:
+                return
+            self.feed(event)
 
     def feed(self, event: yaml.Event) -> None:
         """Take one parser event."""
