@@ -47,6 +47,13 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+STRINGS.update({
+    "export": {"nl": "Exporteren", "en": "Export"},
+    "exported": {"nl": "De resultaten staan in {path}", "en": "The results are saved in {path}"},
+    "export_failed": {"nl": "Opslaan lukte niet: {reason}", "en": "Could not save: {reason}"},
+})
+
+
 def count_label(count: int, key: str, lang: str) -> str:
     """'1 reply' / '3 replies' for the count keys likes, shares and replies."""
     return f"{count} {tr(key + '_1' if count == 1 else key, lang)}"

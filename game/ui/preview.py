@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+
 import random
 import shutil
 from collections.abc import Callable
@@ -154,6 +156,12 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
             screen.view.offset = screen.view.clamp(round(screen.view.max_offset * scroll))
         return open_it
 
+    def debrief_exported() -> None:
+        debrief(0.0)()
+        app.screen.export_note = app.screen.tr("exported", path=str(Path(tempfile.gettempdir()) / "Weerbaar" /
+                                                                  f"2026-11-28-1405-{app.session.scenario.id}.md"))
+        app.screen.relayout()
+
     def overlay(kind: str) -> Callable[[], None]:
         def open_it() -> None:
             play(example, "dialogue", "last")()
@@ -201,6 +209,7 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
         "ending": ending,
         "debrief": debrief(0.0),
         "debrief-chart": debrief(0.45),
+        "debrief-exported": debrief_exported,
         "settings": app.open_settings,
         "pause": overlay("pause"),
         "confirm-quit": overlay("confirm"),

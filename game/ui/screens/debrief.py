@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...report import export_session
 from ..chart import chart_height, draw_chart
 from ..flow import Flow
 from ..session import Session
@@ -23,6 +24,7 @@ class DebriefScreen(PageScreen):
         """The debrief of `session`."""
         super().__init__(app)
         self.session = session
+        self.export_note: str | None = None
 
     def title_text(self) -> str:
         """'Debrief'."""
@@ -47,6 +49,9 @@ class DebriefScreen(PageScreen):
         engine, scenario, pal = self.session.engine, self.session.scenario, self.pal
         lang = self.lang
         history = engine.state.history
+        if self.export_note:
+            flow.text(self.export_note, "body", "bold", pal.text, name="export-note")
+            flow.gap("m")
         flow.heading(self.tr("your_decisions"), "h2")
         if not history:
             flow.text(self.tr("no_decisions"), "body", "regular", pal.muted)
@@ -135,15 +140,29 @@ class DebriefScreen(PageScreen):
 
     def footer_buttons(self) -> list[Button]:
         """Play again, and back to the menu (primary)."""
-        return [Button("again", self.tr("play_again")), Button("menu", self.tr("to_menu"), "primary")]
+        return [Button("export", self.tr("export")), Button("again", self.tr("play_again")),
+                Button("menu", self.tr("to_menu"), "primary")]
 
     def on_button(self, button_id: str) -> None:
         """Again or menu."""
-        if button_id == "again":
+        if button_id == "export":
+            self.export()
+        elif button_id == "again":
             self.app.session = self.session
             self.app.restart()
         elif button_id == "menu":
             self.app.open_menu()
+
+    def export(self) -> None:
+        """Save the results as Markdown and JSON for the trainer, and say where."""
+        try:
+            markdown, _ = export_session(self.session.engine, self.lang)
+        except OSError as exc:
+            self.export_note = self.tr("export_failed", reason=exc.strerror or str(exc))
+        else:
+            self.export_note = self.tr("exported", path=str(markdown))
+        self.view.offset = 0
+        self.relayout()
 
     def on_escape(self) -> None:
         """Esc goes to the menu."""
