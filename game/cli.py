@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .scenario.deeplint import DEFAULT_MAX_STATES
 from .scenario.diagnostics import Diagnostic, Severity
 from .scenario.loader import LoadResult, load_file, load_paths
 
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", help="scenario files or folders")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument("--max-states", type=_count, default=DEFAULT_MAX_STATES, metavar="N",
+                          help="the deep check plays every possible game through, up to N situations "
+                               f"(default {DEFAULT_MAX_STATES:,}; 0 switches it off)")
 
     play = sub.add_parser("play", help="play a scenario (in the window, or in the terminal with --text)")
     play.add_argument("file", help="the scenario file")
@@ -45,21 +49,58 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--start", metavar="SCENE", help="start at this scene (trainers: test one scene)")
     play.add_argument("--set", metavar="NAME=VALUE", action="append", default=[],
                       help="start with a meter or flag set, e.g. --set trust=40 --set met_residents=true")
+    play.add_argument("--dev", action="store_true",
+                      help="developer mode: reload the file on every save, show errors in the game, map and scene picker")
 
     test = sub.add_parser("test", help="run play-through test plans (FILE.test.yaml)")
     test.add_argument("paths", nargs="+", help="test plans, scenarios (their plan next to them) or folders")
+
+    stats = sub.add_parser("stats", help="scenes, choices, words, play time and the ways to each ending")
+    stats.add_argument("file", help="the scenario file")
+
+    scene_map = sub.add_parser("map", help="the scenes and the ways between them, as a Mermaid or Graphviz diagram")
+    scene_map.add_argument("file", help="the scenario file")
+    scene_map.add_argument("--format", choices=("mermaid", "dot"), default="mermaid",
+                           help="mermaid (paste into mermaid.live or a Markdown file) or dot (Graphviz)")
+    scene_map.add_argument("--output", metavar="PATH", help="write to this file instead of the screen")
+
+    schema = sub.add_parser("schema", help="write the JSON Schema of the scenario format (for editors)")
+    schema.add_argument("--output", metavar="PATH", help="write to this file instead of the screen")
+
+    new = sub.add_parser("new", help="write a commented starter scenario and its test plan")
+    new.add_argument("id", help="the new scenario's id: lower-case letters, digits and -, e.g. rumour-pool")
+    new.add_argument("--output", metavar="DIR", default="scenarios", help="the folder to write to (default: scenarios)")
     return parser
+
+
+def _count(text: str) -> int:
+    """A whole number of at least 0 (for --max-states)."""
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("use 0 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        return cmd_validate(args.paths, args.strict, args.format)
+        return cmd_validate(args.paths, args.strict, args.format, args.max_states)
     if args.command == "play":
         return cmd_play(args)
     if args.command == "test":
         return cmd_test(args.paths)
+    if args.command == "stats":
+        return cmd_stats(args.file)
+    if args.command == "map":
+        return cmd_map(args.file, args.format, args.output)
+    if args.command == "schema":
+        return cmd_schema(args.output)
+    if args.command == "new":
+        return cmd_new(args.id, args.output)
     return cmd_open_game()
 
 
@@ -75,14 +116,15 @@ def print_diagnostics(results: list[LoadResult], strict: bool, stream=None) -> i
     return failures
 
 
-def cmd_validate(paths: list[str], strict: bool, fmt: str) -> int:
-    """`validate`: check files and folders; exit 0 clean, 1 with errors, 2 for a missing path."""
+def cmd_validate(paths: list[str], strict: bool, fmt: str, max_states: int = DEFAULT_MAX_STATES) -> int:
+    """`validate`: check files and folders (deep check included); exit 0 clean, 1 with errors, 2 for a
+    missing path."""
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         for path in missing:
             print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
         return EXIT_USAGE
-    results = load_paths(paths)
+    results = load_paths(paths, max_states=max_states)
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
     failures = sum(1 for d in diagnostics if strict or d.severity is Severity.ERROR)
     if fmt == "json":
@@ -165,6 +207,70 @@ def cmd_test(paths: list[str]) -> int:
     text, _, failed = format_report([run_plan(plan) for plan in plans])
     print(text)
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def _write(text: str, output: str | None) -> int:
+    """Print `text`, or write it to `output`."""
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"weerbaar: error: cannot write '{output}': {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_stats(path: str) -> int:
+    """`stats`: size, words, play time and ways to each ending of one scenario."""
+    from .tools.stats import format_stats, scenario_stats
+
+    result = _load_one(path)
+    if result is None:
+        return EXIT_USAGE if not Path(path).is_file() else EXIT_FAIL
+    assert result.scenario is not None
+    print(format_stats(result.scenario, scenario_stats(result.scenario)))
+    return EXIT_OK
+
+
+def cmd_map(path: str, fmt: str, output: str | None) -> int:
+    """`map`: the scene map as Mermaid or dot."""
+    from .tools.scenemap import to_dot, to_mermaid
+
+    result = _load_one(path)
+    if result is None:
+        return EXIT_USAGE if not Path(path).is_file() else EXIT_FAIL
+    assert result.scenario is not None
+    return _write(to_mermaid(result.scenario) if fmt == "mermaid" else to_dot(result.scenario), output)
+
+
+def cmd_schema(output: str | None) -> int:
+    """`schema`: the JSON Schema of the format."""
+    from .scenario.schema import schema_json
+
+    return _write(schema_json(), output)
+
+
+def cmd_new(scenario_id: str, folder: str) -> int:
+    """`new`: a starter scenario and its test plan."""
+    from .tools.starter import StarterError, write_starter
+
+    try:
+        written = write_starter(scenario_id, Path(folder))
+    except StarterError as exc:
+        print(f"weerbaar: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"weerbaar: error: cannot write in '{folder}': {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"wrote {path}")
+    print(f"next: open {written[0]} in VS Code (with the YAML extension), then run\n"
+          f"  python main.py validate {written[0]}\n  python main.py play {written[0]} --dev\n"
+          f"  python main.py test {written[0]}")
+    return EXIT_OK
 
 
 def cmd_open_game(args: argparse.Namespace | None = None) -> int:

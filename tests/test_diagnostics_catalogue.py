@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.scenario.deeplint import DEFAULT_MAX_STATES
 from game.scenario.diagnostics import CATALOGUE
 from game.scenario.loader import load_file
 
@@ -47,7 +48,7 @@ def test_documented_example_fails_with_its_code_at_its_line(code: str, tmp_path:
     assert marked, f"the example of {code} has no '# <-- {code}' marker"
     path = tmp_path / "example.yaml"
     path.write_text(example, encoding="utf-8")
-    result = load_file(path)
+    result = load_file(path, max_states=DEFAULT_MAX_STATES)     # as validate does: the deep check too
     found = [(d.code, d.line) for d in result.diagnostics]
     assert (code, marked[0]) in found, found
     if CATALOGUE[code][0].value == "error":
@@ -61,5 +62,5 @@ def test_fixed_base_example_is_clean(tmp_path: Path) -> None:
     base = EXAMPLE.search(DOC.split("## Files and YAML")[0]).group(1)
     path = tmp_path / "base.yaml"
     path.write_text(base, encoding="utf-8")
-    result = load_file(path)
+    result = load_file(path, max_states=DEFAULT_MAX_STATES)
     assert result.ok and result.diagnostics == []

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .graph import reachable_scenes
-from .model import Pos, Scenario
+from .model import Choice, Pos, Scenario
 from .statespace import Condition, Explorer, Plan
 
 DEFAULT_MAX_STATES = 200_000
@@ -24,7 +24,8 @@ class DeepLintReport:
     """What the exploration found, with its size and time."""
 
     findings: list[Finding] = field(default_factory=list)
-    states: int = 0
+    states: int = 0             # states the breadth-first search stored (after the play-throughs)
+    walks: int = 0              # play-throughs made first, random and steered
     complete: bool = True
     seconds: float = 0.0
     reached_scenes: set[str] = field(default_factory=set)
@@ -38,7 +39,7 @@ def deep_lint(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     explorer = Explorer(plan, max_states, max_seconds)
     explorer.probe()
     explorer.run()
-    report = DeepLintReport(states=len(explorer.states), complete=not explorer.stopped)
+    report = DeepLintReport(states=len(explorer.states), walks=explorer.walks, complete=not explorer.stopped)
     report.reached_scenes = {plan.scene_ids[i] for i in explorer.reached}
     report.findings.extend(_dead_ends(explorer))
     report.findings.extend(_loops(explorer))
@@ -72,10 +73,18 @@ def _dead_ends(explorer: Explorer) -> list[Finding]:
         when = f" when {_values_text(read)}" if read else ""
         hint = "give one choice no if (a way out that is always there), or change the ifs so one of them holds here"
         if decisions:
-            hint += f"; replay it with: play FILE --text --choices {','.join(str(d[2]) for d in decisions)}"
+            hint += (f"; replay it with: python main.py play {_shown(plan.scenario)} --text --choices "
+                     f"{','.join(str(d[2]) for d in decisions)}")
         findings.append(("WB701", scene.pos, f"the scene '{sid}' has no choice to offer{when} "
-                         f"({_path_text(decisions)})", hint))
+                         f"({_path_text(plan.scenario, decisions)})", hint))
     return findings
+
+
+def _shown(scenario: Scenario) -> str:
+    """The scenario's file as diagnostics show it (relative to the working folder when below it)."""
+    from .loader import display_path
+
+    return display_path(scenario.path)
 
 
 def _replay(scenario: Scenario, decisions: list[tuple[str, str, int]]) -> dict[str, dict[str, Any]]:
@@ -94,11 +103,23 @@ def _replay(scenario: Scenario, decisions: list[tuple[str, str, int]]) -> dict[s
     return {"values": {**state.meters, **state.flags}, "visits": dict(state.visits)}
 
 
-def _path_text(decisions: list[tuple[str, str, int]]) -> str:
+def choice_label(choice: Choice) -> str:
+    """A choice as a trainer recognises it: its id, or its position and the start of its text."""
+    if choice.id is not None:
+        return f"'{choice.id}'"
+    text = next(iter(choice.text.by_lang.values()), "")
+    return f"{choice.key} \"{text[:30]}{'…' if len(text) > 30 else ''}\""
+
+
+def _path_text(scenario: Scenario, decisions: list[tuple[str, str, int]]) -> str:
     """'after timeline: react_now → chat: wait', or 'right at the start'."""
     if not decisions:
         return "right at the start"
-    return "after " + " → ".join(f"{scene}: {key}" for scene, key, _ in decisions)
+    steps = []
+    for scene, key, _ in decisions:
+        choice = scenario.scenes[scene].choice_by_id(key)
+        steps.append(f"{scene}: {choice_label(choice).strip(chr(39)) if choice else key}")
+    return "after " + " → ".join(steps)
 
 
 def _values_text(values: dict[str, Any]) -> str:
@@ -154,7 +175,7 @@ def _loops(explorer: Explorer) -> list[Finding]:
         findings.append(("WB703", plan.scenario.scenes[first].pos,
                          f"from the scene '{first}' the player can only go round the loop "
                          f"{' → '.join(ordered + [first])} and never reach an ending "
-                         f"({_path_text(explorer.decisions(entry))})",
+                         f"({_path_text(plan.scenario, explorer.decisions(entry))})",
                          "give a scene in the loop a choice or branch that leads on towards an ending"))
         if len(findings) >= 5:
             break
@@ -211,11 +232,13 @@ def _bound_hit(explorer: Explorer, seconds: float) -> Finding:
     start = scenario.scenes[scenario.start]
     if explorer.stopped == "states":
         why = f"after {len(explorer.states):,} game situations (the limit)"
-        hint = ("problems reported above are real, but others may be missing; raise the limit with "
-                "validate --max-states N, or use fewer counters and flags that change in loops")
+        hint = ("what it did report is real, but it may have missed problems; compare counters and visited() "
+                "directly with a number (calls >= 3) so it can tell that more rounds change nothing, or raise the "
+                "limit with validate --max-states N")
     else:
         why = f"after {seconds:.0f} seconds ({len(explorer.states):,} game situations)"
-        hint = "problems reported above are real, but others may be missing; use fewer counters and flags that change in loops"
+        hint = ("what it did report is real, but it may have missed problems; compare counters and visited() "
+                "directly with a number (calls >= 3) so it can tell that more rounds change nothing")
     return ("WB705", start.pos, f"the deep check stopped {why}, before it had seen every situation", hint)
 
 
@@ -256,17 +279,18 @@ def _constant_conditions(plan: Plan) -> list[Finding]:
         source = cond.expr.source
         seen = _seen_text(cond, plan)
         if cond.kind == "choice":
-            label = cond.choice.key if cond.choice else "?"
+            label = choice_label(cond.choice) if cond.choice else "?"
             if always:
-                message = f"the if \"{source}\" of choice '{label}' in '{cond.scene}' always holds{seen}, so it changes nothing"
+                message = f"the if \"{source}\" of choice {label} in '{cond.scene}' always holds{seen}, so it changes nothing"
                 hint = "remove the if, or check the numbers it compares with"
             else:
-                message = (f"the if \"{source}\" of choice '{label}' in '{cond.scene}' never holds{seen}, "
+                message = (f"the if \"{source}\" of choice {label} in '{cond.scene}' never holds{seen}, "
                            "so the choice is never offered")
                 hint = "check the numbers it compares with and the effects before it, or remove the choice"
         else:
             branches = cond.branches or []
-            where = f"choice '{cond.choice.key}' of '{cond.scene}'" if cond.choice else f"the next of '{cond.scene}'"
+            where = (f"choice {choice_label(cond.choice)} of '{cond.scene}'" if cond.choice
+                     else f"the next: of '{cond.scene}'")
             if always:
                 later = ", ".join(f"'{b.goto}'" for b in branches[cond.branch_index + 1:])
                 message = (f"the branch if \"{source}\" in {where} always holds{seen}, so the branches after it "
@@ -284,8 +308,6 @@ def _seen_text(cond: Condition, plan: Plan) -> str:
     """' (wherever it is checked, trust is between 40 and 60)' from the exact values the condition read."""
     parts: list[str] = []
     for name, record in sorted(cond.seen.items()):
-        if record is None:
-            continue
         slot = plan.visit_slot.get(name[len("visited('"):-2], -1) if name.startswith("visited(") else plan.slot[name]
         cap = plan.caps.get(slot)
         if len(record) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in record):
@@ -296,4 +318,6 @@ def _seen_text(cond: Condition, plan: Plan) -> str:
                          if low != high else f"{name} is {top if cap and cap[0] == 'hi' else bottom}")
         else:
             parts.append(f"{name} is {' or '.join(_show(v) for v in record)}")
-    return f" (wherever it is checked, {'; '.join(parts)})" if parts else ""
+    if not parts:
+        return ""
+    return f" ({'for example, ' if cond.partial else 'wherever it is checked, '}{'; '.join(parts)})"

@@ -69,6 +69,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "WB604": (Severity.WARNING, "meter never changes"),
     "WB605": (Severity.WARNING, "unused flag"),
     "WB606": (Severity.WARNING, "no ending can be reached"),
+    "WB701": (Severity.ERROR, "dead end: no choice to offer"),
+    "WB702": (Severity.WARNING, "ending no play-through reaches"),
+    "WB703": (Severity.WARNING, "loop with no way to an ending"),
+    "WB704": (Severity.WARNING, "condition always true or always false"),
+    "WB705": (Severity.WARNING, "deep check stopped early"),
+    "WB706": (Severity.WARNING, "scene no play-through reaches"),
 }
 
 

@@ -77,8 +77,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path | str, assets_dir: Path = GAME_ASSETS_DIR) -> LoadResult:
-    """Read, check and build one scenario file; never raises for bad input."""
+def load_file(path: Path | str, assets_dir: Path = GAME_ASSETS_DIR, max_states: int = 0) -> LoadResult:
+    """Read, check and build one scenario file; never raises for bad input. With max_states > 0 the
+    deep lint (deeplint.py) explores up to that many game states and adds its findings too."""
     path = Path(path)
     sink = DiagnosticSink(display_path(path))
     try:
@@ -86,7 +87,22 @@ def load_file(path: Path | str, assets_dir: Path = GAME_ASSETS_DIR) -> LoadResul
     except OSError as exc:
         sink.add("WB110", (1, 1), f"the file cannot be read ({exc.strerror or exc})", "check the path and permissions")
         return LoadResult(path, None, sink.sorted())
-    return load_bytes(data, path, sink, assets_dir)
+    return deep_check(load_bytes(data, path, sink, assets_dir), max_states)
+
+
+def deep_check(result: LoadResult, max_states: int) -> LoadResult:
+    """Add the deep lint's findings to a loaded file (nothing when max_states <= 0 or it has errors)."""
+    if max_states <= 0 or result.scenario is None:
+        return result
+    from .deeplint import deep_lint
+
+    sink = DiagnosticSink(display_path(result.path))
+    for code, pos, message, hint in deep_lint(result.scenario, max_states).findings:
+        sink.add(code, pos, message, hint)
+    result.diagnostics = sorted(result.diagnostics + sink.items, key=lambda d: (d.line, d.column, d.code))
+    if sink.has_errors:
+        result.scenario = None
+    return result
 
 
 def load_bytes(data: bytes, path: Path, sink: DiagnosticSink | None = None,
@@ -125,9 +141,11 @@ def scenario_files(paths: Iterable[Path | str]) -> list[Path]:
     return found
 
 
-def load_paths(paths: Iterable[Path | str], assets_dir: Path = GAME_ASSETS_DIR) -> list[LoadResult]:
-    """Load every scenario under `paths`; a scenario id used twice is an error in the later file."""
-    results = [load_file(p, assets_dir) for p in scenario_files(paths)]
+def load_paths(paths: Iterable[Path | str], assets_dir: Path = GAME_ASSETS_DIR,
+               max_states: int = 0) -> list[LoadResult]:
+    """Load every scenario under `paths` (deep lint with max_states > 0); a scenario id used twice is an
+    error in the later file."""
+    results = [load_file(p, assets_dir, max_states) for p in scenario_files(paths)]
     seen: dict[str, Path] = {}
     for result in results:
         if result.scenario is None:
@@ -283,7 +301,12 @@ class _Builder:
 
     def ident(self, value: Any, pattern: re.Pattern[str], pos: Pos, what: str, rule: str) -> str | None:
         """An id matching `pattern`."""
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
+        if isinstance(value, bool):
+            self.err("WB205", pos, f"{what} should be an id ({rule}), but YAML reads this word as true/false",
+                     "words like yes, no, on, off, true and false are read as true/false: choose another id, "
+                     "or put it in quotes")
+            return None
+        if not isinstance(value, (str, int)):
             self.err("WB205", pos, f"{what} should be an id ({rule}), not {_kind(value)}", f"use {rule}")
             return None
         value = str(value)
@@ -714,7 +737,12 @@ class _Builder:
                 sender = None
             time = spec.get("time")
             if "time" in spec:
-                if not isinstance(time, str) or not TIME.match(time):
+                if isinstance(time, int) and not isinstance(time, bool):
+                    written = f"{time // 60}:{time % 60:02d}"
+                    self.err("WB203", vp["time"], f"the time is not in quotes, so YAML read {written} as the number "
+                             f"{time}", f"put it in quotes: time: \"{time // 60:02d}:{time % 60:02d}\"")
+                    time = None
+                elif not isinstance(time, str) or not TIME.match(time):
                     self.err("WB203", vp["time"], f"the time {time!r} is not a time like \"09:14\"",
                              "write the time in quotes as hours:minutes, e.g. \"09:14\"")
                     time = None

@@ -12,6 +12,13 @@ any condition's answer on any path (so dead ends, endings and loops found here a
    place among them behave the same from here on, so the state key holds the place, not the number (the
    first state found keeps its real value for exploring on).
 4. Meters are clamped to min..max, so they are finite anyway.
+
+The search is also told what the deep lint still wants to know: is each scene reached, does each
+condition take both answers, is there a dead end where every choice has an if. Play-throughs (random, then
+steered towards each open question) answer most of that first; after that a state is stored only if some
+open question lies ahead of it or it is on a loop, and values only the answered questions read are
+forgotten too. Every answer still comes from a real state, so nothing reported is invented; a question
+left open at the end is exactly a warning (an if that never changes, a scene no play reaches).
 """
 
 from __future__ import annotations
@@ -40,7 +47,9 @@ class Condition:
     branch_index: int = -1
     branches: list[Branch] | None = None
     outcomes: int = 0           # bit 1: seen true, bit 2: seen false
-    seen: dict[str, list[Any] | None] = field(default_factory=dict)   # exact values read; None when bucketed
+    seen: dict[str, list[Any]] = field(default_factory=dict)   # the real values it read
+    reads: list[tuple[str, int]] | None = None      # (name shown, slot) of the values it reads
+    partial: bool = False       # some values it read were bucketed, so `seen` holds examples, not ranges
 
 
 @dataclass
@@ -54,6 +63,8 @@ class _Step:
     expr_sets: list[tuple[int, Expression]]
     bit: int
     branches: list[tuple[int, int, Expression | None]]   # (target index, cond index or -1, condition)
+    capped: list[tuple[int, str, float]] = field(default_factory=list)   # (slot, 'hi'/'lo', literal) of set flags
+    exact: bool = True          # all effects are whole numbers: no float tidying needed
 
 
 def scene_expressions(scene: Scene) -> list[Expression]:
@@ -217,7 +228,10 @@ class Plan:
         expr_sets = [(self.slot[f], v) for f, v in choice.sets.items() if isinstance(v, Expression)]
         bit = self.bits.get((scene.id, choice.key), 0)
         cond = self._cond(choice.condition, choice.condition_pos, scene.id, "choice", choice)
-        return _Step(choice, cond, effects, literal_sets, expr_sets, bit, self._branches(scene, choice, choice.next))
+        step = _Step(choice, cond, effects, literal_sets, expr_sets, bit, self._branches(scene, choice, choice.next))
+        step.capped = [(slot, *self.caps[slot]) for slot, _ in [*expr_sets, *literal_sets] if slot in self.caps]
+        step.exact = all(isinstance(x, int) for _, d, lo, hi in effects for x in (d, lo, hi))
+        return step
 
     # ---- backward analyses over the scene graph ------------------------------------------------------
     def _backward(self, local: list[Any], join: Callable[[Any, Any], Any]) -> list[Any]:
@@ -356,14 +370,13 @@ class Explorer:
                  clock: Callable[[], float] = time.perf_counter) -> None:
         """Prepare to explore `plan` up to `max_states` states or `max_seconds`."""
         self.plan = plan
-        self.bucket_lists: list[list[tuple[int, list[float]]]] = []
         self.max_states = max(1, max_states)
         self.max_seconds = max_seconds
         self.clock = clock
         self.view = View(plan)
         self.keys: dict[tuple[Any, ...], int] = {}
         self.states: list[tuple[Any, ...]] = []          # the keys, in order of discovery
-        self.values: list[tuple[Any, ...]] = []          # the real values explored from each state
+        self.values: list[list[Any]] = []                # the real values explored from each state
         self.parent = array("i")
         self.how: list[tuple[str, int] | None] = []      # (choice key, 1-based position) or None for 'next'
         self.edges_from = array("i")
@@ -372,16 +385,18 @@ class Explorer:
         self.endings: list[int] = []
         self.expanded = 0
         self.stopped = ""                                # "", "states" or "seconds"
-        self._key: tuple[Any, ...] = ()
         self._buckets: list[tuple[int, list[float]]] = []
         self.questions = plan.questions()                # per scene: questions not answered yet
         self.open = [len(q) for q in self.questions]
         self.open_mask = (1 << len(plan.scene_ids)) - 1  # scenes with an open question
         self.dead_slots = [list(d) for d in plan.dead_slots]
         self.live_bits = list(plan.live_bits)
+        self.entry: list[tuple[int, float | None, list[int], int]] = []
+        self._build_entry()
         self._stale = True                               # relevance needs recomputing
         self.pruned_exit = bytearray()                   # per state: it has a way on that was not explored
         self.pruned = 0
+        self.walks = 0                                   # play-throughs made by probe()
         self.reached: set[int] = set()
 
     def scene_of(self, index: int) -> str:
@@ -395,6 +410,7 @@ class Explorer:
         self._refresh()
         self._add(start, list(plan.start_values), -1, None)
         view = self.view
+        edges_from, edges_to = self.edges_from, self.edges_to
         started = self.clock()
         while self.expanded < len(self.states):
             if len(self.states) > self.max_states:
@@ -407,28 +423,32 @@ class Explorer:
                 self._refresh()
             current = self.expanded
             self.expanded += 1
-            self._key = self.states[current]
-            self._buckets = self.bucket_lists[current]
-            scene = self._key[0]
+            key = self.states[current]
+            scene = key[0]
+            self._buckets = plan.buckets[scene]
             values = self.values[current]
             if plan.ending[scene]:
                 self.endings.append(current)
                 continue
             auto = plan.auto[scene]
             if auto is not None:
-                view.vals = values       # type: ignore[assignment]
+                view.vals = values
                 self._edge(current, self._add(self._resolve(auto), list(values), current, None))
                 continue
             offered = 0
             for step in plan.steps[scene]:
-                view.vals = values       # type: ignore[assignment]
+                view.vals = values
                 if step.cond >= 0 and not self._test(step.cond, step.choice.condition):  # type: ignore[arg-type]
                     continue
                 offered += 1
                 after = self._take(step, values)
                 view.vals = after
-                target = self._resolve(step.branches)
-                self._edge(current, self._add(target, after, current, (step.choice.key, offered)))
+                target = self._add(self._resolve(step.branches), after, current, (step.choice.key, offered))
+                if target < 0:
+                    self.pruned_exit[current] = 1
+                else:
+                    edges_from.append(current)
+                    edges_to.append(target)
             if not offered and plan.steps[scene] and scene not in self.dead_ends:
                 self.dead_ends[scene] = current
                 self._answer(scene, ("dead",))
@@ -443,40 +463,45 @@ class Explorer:
             self.open_mask &= ~(1 << scene)
 
     def _refresh(self) -> None:
-        """Forget, per scene, the values no open question can depend on any more (outside loops)."""
+        """Forget, per scene, the values that no scene still worth exploring reads (a scene is worth it
+        while it or a scene after it has an open question, or it lies on a loop)."""
         plan = self.plan
         self._stale = False
         count = len(plan.scene_ids)
-        asked = [(0, 0)] * count
-        for i, open_questions in enumerate(self.questions):
-            slots = bits = 0
-            for q_slots, q_bits in open_questions.values():
-                slots |= q_slots
-                bits |= q_bits
-            asked[i] = (slots, bits)
-        steering = [any(plan.future[t] & self.open_mask for t in plan.successors[i]) for i in range(count)]
+        explored = [bool(plan.future[u] & self.open_mask) or plan.loop_region[u] for u in range(count)]
         for s in range(count):
             if plan.loop_region[s]:
                 continue
             slots = bits = 0
             future = plan.future[s]
             for u in range(count):
-                if future >> u & 1:
-                    if steering[u]:
-                        slots |= plan.reads[u][0]
-                        bits |= plan.reads[u][1]
-                    slots |= asked[u][0]
-                    bits |= asked[u][1]
+                if explored[u] and future >> u & 1:
+                    slots |= plan.reads[u][0]
+                    bits |= plan.reads[u][1]
             self.dead_slots[s] = [i for i in range(plan.chosen_slot) if not slots >> i & 1]
             self.live_bits[s] = bits
+        self._build_entry()
 
-    def probe(self, walks: int = 3000, patience: int = 300, per_question: int = 200, seed: int = 1) -> None:
+    def _build_entry(self) -> None:
+        """Per scene: (visit slot or -1, visit cap or None, dead slots, live chose() bits) for entering it."""
+        plan = self.plan
+        self.entry = []
+        for scene, sid in enumerate(plan.scene_ids):
+            visit = plan.visit_slot.get(sid, -1)
+            cap = plan.caps.get(visit)
+            self.entry.append((visit, cap[1] if cap else None, self.dead_slots[scene], self.live_bits[scene]))
+
+    def probe(self, walks: int = 3000, patience: int = 300, per_question: int = 200, seed: int = 1,
+              seconds: float | None = None) -> None:
         """Play-throughs before the search: random ones, then ones steered towards each question still open
         (a condition not yet seen both ways, a scene not yet reached). They answer most questions cheaply,
         so the search can skip the states that could only answer them again."""
         rng = random.Random(seed)
+        deadline = self.clock() + (self.max_seconds / 3 if seconds is None else seconds)
         quiet = 0
-        for _ in range(walks):
+        for number in range(walks):
+            if number % 64 == 0 and self.clock() > deadline:
+                return
             before = sum(self.open)
             self._walk(lambda options: rng.choice(options))
             quiet = quiet + 1 if sum(self.open) == before else 0
@@ -485,6 +510,8 @@ class Explorer:
         for cond in self.plan.conds:
             if cond.outcomes == 3:
                 continue
+            if self.clock() > deadline:
+                return
             policy = self._steer(cond, rng)
             for _ in range(per_question):
                 self._walk(policy)
@@ -529,6 +556,7 @@ class Explorer:
     def _walk(self, policy: Callable[[list[_Step]], _Step]) -> None:
         """One play-through from the start, recording what it observes (no states are stored)."""
         plan, view = self.plan, self.view
+        self.walks += 1
         self._buckets = []                  # walks hold real values only
         scene = plan.index[plan.scenario.start]
         vals = self._enter(scene, list(plan.start_values))
@@ -556,44 +584,48 @@ class Explorer:
 
     def _enter(self, scene: int, vals: list[Any]) -> list[Any]:
         """The values on entering `scene` (changed in place): visit counted, dead values forgotten."""
-        plan = self.plan
-        slot = plan.visit_slot.get(plan.scene_ids[scene])
-        if slot is not None and vals[slot] is not None:
-            vals[slot] += 1
-            cap = plan.caps.get(slot)
-            if cap is not None and vals[slot] > cap[1]:
-                vals[slot] = cap[1] + 1
-        for i in self.dead_slots[scene]:
+        visit, top, dead, bits = self.entry[scene]
+        if visit >= 0 and vals[visit] is not None:
+            vals[visit] += 1
+            if top is not None and vals[visit] > top:
+                vals[visit] = top + 1
+        for i in dead:
             vals[i] = None
-        vals[plan.chosen_slot] &= self.live_bits[scene]
+        vals[-1] &= bits
         return vals
 
     def _add(self, scene: int, vals: list[Any], parent: int, how: tuple[str, int] | None) -> int:
         """Enter `scene` with `vals` (changed in place); the index of the resulting state, added when new."""
-        plan = self.plan
-        self._enter(scene, vals)
-        key_vals = vals
-        buckets = plan.buckets[scene]
+        visit, top, dead, bits = self.entry[scene]
+        if visit >= 0 and vals[visit] is not None:
+            vals[visit] += 1
+            if top is not None and vals[visit] > top:
+                vals[visit] = top + 1
+        for i in dead:
+            vals[i] = None
+        vals[-1] &= bits
+        buckets = self.plan.buckets[scene]
         if buckets:
             key_vals = list(vals)
             for slot, points in buckets:
                 value = vals[slot]
-                if value is None:
-                    continue
-                place = bisect_left(points, value)
-                key_vals[slot] = 2 * place + 1 if place < len(points) and points[place] == value else 2 * place
-        key = (scene, *key_vals)
+                if value is not None:
+                    place = bisect_left(points, value)
+                    key_vals[slot] = 2 * place + 1 if place < len(points) and points[place] == value else 2 * place
+            key = (scene, *key_vals)
+        else:
+            key = (scene, *vals)
         found = self.keys.get(key)
         if found is not None:
             return found
+        plan = self.plan
         if not plan.future[scene] & self.open_mask and not plan.loop_region[scene]:
             self.pruned += 1
             return -1                       # nothing it could lead to is still in question
         index = len(self.states)
         self.keys[key] = index
         self.states.append(key)
-        self.values.append(tuple(vals))
-        self.bucket_lists.append(buckets)
+        self.values.append(vals)
         self.pruned_exit.append(0)
         if scene not in self.reached:
             self.reached.add(scene)
@@ -615,15 +647,16 @@ class Explorer:
         return result
 
     def _remember(self, cond: Condition) -> None:
-        """Widen the record of each value the condition read (None once a bucketed value was read)."""
-        plan, view, key = self.plan, self.view, self._key
-        items = [(n, plan.slot[n]) for n in cond.expr.names()]
-        items += [(f"visited('{s}')", plan.visit_slot[s]) for s in cond.expr.visited_scenes() if s in plan.visit_slot]
-        for name, slot in items:
+        """Widen the record of each real value the condition read (a bucketed one marks the record partial)."""
+        plan, view = self.plan, self.view
+        if cond.reads is None:
+            found, rest = cond.expr.number_tests()
+            visits = sorted({k[1:] for k in [*found, *rest] if k.startswith("@")})
+            cond.reads = [(n, plan.slot[n]) for n in sorted(cond.expr.names())]
+            cond.reads += [(f"visited('{s}')", plan.visit_slot[s]) for s in visits if s in plan.visit_slot]
+        for name, slot in cond.reads:
             if any(slot == s for s, _ in self._buckets):     # only its place among critical values is known
-                cond.seen[name] = None
-                continue
-            if name in cond.seen and cond.seen[name] is None:
+                cond.partial = True
                 continue
             _note(cond.seen, name, view.vals[slot])
 
@@ -634,12 +667,15 @@ class Explorer:
                 return target
         return branches[-1][0]
 
-    def _take(self, step: _Step, values: tuple[Any, ...]) -> list[Any]:
+    def _take(self, step: _Step, values: list[Any]) -> list[Any]:
         """The values after a choice's effects, sets and chosen mark (in the engine's order)."""
         after = list(values)
         for slot, delta, low, high in step.effects:
-            if after[slot] is not None:
-                after[slot] = _tidy(min(high, max(low, after[slot] + delta)))
+            value = after[slot]
+            if value is not None:
+                value += delta
+                value = low if value < low else high if value > high else value
+                after[slot] = value if step.exact else _tidy(value)
         if step.expr_sets:
             self.view.vals = after
             new = [(slot, expr.evaluator(self.view)) for slot, expr in step.expr_sets]
@@ -647,16 +683,14 @@ class Explorer:
                 after[slot] = _tidy(value)
         for slot, value in step.literal_sets:
             after[slot] = value
-        caps = self.plan.caps
-        for slot, _ in [*step.expr_sets, *step.literal_sets]:
-            cap = caps.get(slot)
+        for slot, kind, bound in step.capped:
             value = after[slot]
-            if cap is not None and value is not None:
-                if cap[0] == "hi" and value > cap[1]:
-                    after[slot] = cap[1] + 1
-                elif cap[0] == "lo" and value < cap[1]:
-                    after[slot] = cap[1] - 1
-        after[self.plan.chosen_slot] |= step.bit
+            if value is not None:
+                if kind == "hi" and value > bound:
+                    after[slot] = bound + 1
+                elif kind == "lo" and value < bound:
+                    after[slot] = bound - 1
+        after[-1] |= step.bit
         return after
 
     def _edge(self, source: int, target: int) -> None:
@@ -680,7 +714,7 @@ class Explorer:
         return steps
 
 
-def _note(seen: dict[str, list[Any] | None], name: str, value: Any) -> None:
+def _note(seen: dict[str, list[Any]], name: str, value: Any) -> None:
     """Widen the record of `name` by `value`: [low, high] for numbers, the distinct values otherwise."""
     record = seen.get(name)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

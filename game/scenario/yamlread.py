@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -91,7 +92,10 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
         if "nesting depth" in problem:
             sink.add("WB106", pos, "the file is nested too deeply", "flatten the structure; scenarios need only a few levels")
         else:
-            sink.add("WB103", pos, f"YAML syntax: {problem}", _syntax_hint(problem))
+            lines = text.splitlines()
+            line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
+            before = next((lines[i] for i in range(pos[0] - 2, -1, -1) if lines[i].strip()), "") if lines else ""
+            sink.add("WB103", pos, f"YAML syntax: {problem}", _syntax_hint(problem, line, before))
         return None
     except yaml.YAMLError as exc:
         sink.add("WB103", (1, 1), f"YAML syntax: {exc}", "check the indentation and quotes")
@@ -101,8 +105,28 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
     return builder.root
 
 
-def _syntax_hint(problem: str) -> str:
-    """A plain-language fix for the most common YAML syntax problems."""
+def _indent(line: str) -> int:
+    """The number of spaces a line starts with."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _syntax_hint(problem: str, line: str = "", before: str = "") -> str:
+    """A plain-language fix for the most common YAML syntax problems, looking at the reported line and the
+    line before it."""
+    near = f"{before} {line}"
+    in_braces = "expected ','" in problem or "flow" in problem
+    if in_braces and " #" in near and ("{" in near or "[" in near):
+        where = "this line" if " #" in line else "the line before"
+        return (f"a # on {where} starts a comment, which cuts that line short: put values with # in quotes, "
+                "e.g. color: \"#1f7a5c\"")
+    if in_braces:
+        return ("inside { } or [ ], a text with ': ', ',' or brackets in it must be in quotes, "
+                "e.g. {nl: \"Let op: nep\", en: \"Note: fake\"}")
+    key_line = bool(re.match(r"^\s*[\w-]+:(\s|$)", line))
+    if "mapping values are not allowed" in problem and key_line and before and _indent(line) != _indent(before) \
+            and not before.rstrip().endswith(":"):
+        return (f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the same "
+                "level must line up exactly (or, if it is a text with ': ' in it, put it in quotes)")
     if "mapping values are not allowed" in problem:
         return "a text containing ': ' must be put in quotes, e.g. text: \"Let op: nep\""
     if "found character '\\t'" in problem or "tab" in problem:
