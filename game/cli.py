@@ -132,7 +132,7 @@ def cmd_validate(paths: list[str], strict: bool, fmt: str, max_states: int = DEF
     else:
         print_diagnostics(results, strict, sys.stdout)
         files = len(results)
-        errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+        errors = sum(1 for d in diagnostics if strict or d.severity is Severity.ERROR)
         warnings = len(diagnostics) - errors
         print(f"{files} file{'s' * (files != 1)} checked: {errors} error{'s' * (errors != 1)}, "
               f"{warnings} warning{'s' * (warnings != 1)}")
@@ -156,6 +156,8 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     result = _load_one(args.file)
     if result is None:
+        if getattr(args, "dev", False) and not args.text and Path(args.file).is_file():
+            return cmd_open_game(args)  # developer mode: the window shows the errors and starts once they are fixed
         return EXIT_USAGE if not Path(args.file).is_file() else EXIT_FAIL
     scenario = result.scenario
     assert scenario is not None
@@ -181,7 +183,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             print("weerbaar: error: --choices takes numbers separated by commas, e.g. 2,1,3", file=sys.stderr)
             return EXIT_USAGE
         try:
-            play_scripted(engine, numbers, lang, None if args.json else print)
+            play_scripted(engine, numbers, lang, None if args.json else print, facilitator=args.facilitator)
         except (ScriptError, EngineError) as exc:
             print(f"weerbaar: error: {exc}", file=sys.stderr)
             return EXIT_FAIL

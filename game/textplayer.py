@@ -134,26 +134,27 @@ class ScriptError(Exception):
     """A scripted choice number that is not on offer."""
 
 
-def _advance_printing(engine: Engine, lang: str, out: Out | None) -> None:
+def _advance_printing(engine: Engine, lang: str, out: Out | None, facilitator: bool = False) -> None:
     """Follow scenes that go on by themselves, printing each one read on the way."""
     guard = 0
     while engine.can_advance():
         if out:
-            out("\n".join(scene_text(engine, lang)) + "\n")
+            out("\n".join(scene_text(engine, lang, facilitator)) + "\n")
         engine.advance()
         guard += 1
         if guard > 10_000:
             raise EngineError(f"the scenes loop by themselves without a choice (at '{engine.scene.id}')")
 
 
-def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | None) -> None:
+def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | None,
+                  facilitator: bool = False) -> None:
     """Take the 1-based choices in `numbers`; stop when they run out or an ending is reached."""
-    _advance_printing(engine, lang, out)
+    _advance_printing(engine, lang, out, facilitator)
     for number in numbers:
         if engine.ended:
             break
         if out:
-            out("\n".join(scene_text(engine, lang)))
+            out("\n".join(scene_text(engine, lang, facilitator)))
         available = engine.available_choices()
         if not available:
             raise NoChoiceError(f"the scene '{engine.scene.id}' offers no choice in this state")
@@ -164,9 +165,9 @@ def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | 
         if out:
             out(f"> {number}. {engine.text(result.choice.text, lang)}")
             out("\n".join(result_text(engine, result, lang)) + "\n")
-        _advance_printing(engine, lang, out)
+        _advance_printing(engine, lang, out, facilitator)
     if out:
-        out("\n".join(scene_text(engine, lang)))
+        out("\n".join(scene_text(engine, lang, facilitator)))
         if engine.ended:
             out("\n".join(debrief_text(engine, lang)))
 
