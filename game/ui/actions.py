@@ -113,6 +113,12 @@ class ActionPanel:
             self.flow.text(hint, "small", "regular", self.theme.palette.muted, name="hint")
         self.footer = [Button("continue", label, "primary")]
 
+    def show_message(self, heading: Heading, text: str, label: str) -> None:
+        """A heading, a paragraph and one button (the developer mode's dead-end notice)."""
+        self._heading(heading)
+        self.flow.text(text, "body", name="message")
+        self.footer = [Button("continue", label, "primary")]
+
     def show_choices(self, title: str, choices: list[tuple[Choice, str]], timer: bool, note: str | None,
                      note_label: str) -> list[Button]:
         """The choices as large numbered buttons."""

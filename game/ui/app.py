@@ -23,6 +23,7 @@ from .screens.base import Screen  # noqa: E402
 from .theme import MIN_WINDOW, Theme  # noqa: E402
 
 if TYPE_CHECKING:
+    from .devmode import DevMode
     from .session import Session
 
 ACTIVE_FPS = 60
@@ -45,6 +46,7 @@ class App:
         self.facilitator = bool(getattr(args, "facilitator", False)) if args else False
         self.catalog = Catalog(list(scenario_dirs) if scenario_dirs else [DEFAULT_SCENARIO_DIR])
         self.session: Session | None = None  # Session is imported lazily (quick start-up)
+        self.dev: DevMode | None = None  # developer mode (play FILE --dev): hot reload, map, picker, state
         self.stack: list[Screen] = []
         self.running = True
         self.exit_code = 0
@@ -164,9 +166,22 @@ class App:
         if file:
             from ..scenario.loader import load_file
 
-            result = load_file(file)
+            if getattr(self.args, "dev", False):
+                from .devmode import DevMode
+
+                self.dev = DevMode(self, file)  # watching starts before the first load: no save is missed
+            # in developer mode with the deep check, as every reload has it
+            result = load_file(file, max_states=self.dev.reloader.max_states) if self.dev else load_file(file)
             if result.ok and result.scenario is not None:
+                if self.dev is not None:
+                    self.dev.started(result)
                 self.start_scenario(result.scenario, getattr(self.args, "start", None), self._start_values())
+                return
+            if self.dev is not None:
+                from .screens.devproblems import DevProblemsScreen
+
+                self.dev.problems = result
+                self.show(DevProblemsScreen(self, result, None, waiting=True))
                 return
             from .screens.problems import ProblemsScreen
 
@@ -312,6 +327,11 @@ class App:
             self.invalidate()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
+        elif self.dev is not None and event.type == pygame.KEYDOWN and self.dev.handle_key(event):
+            pass  # a developer key (M map, J picker, D state, E problems)
+        elif self.dev is not None and event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 \
+                and self.dev.handle_click(event.pos):
+            pass  # a click on the developer notice closes it
         elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL,
                             pygame.KEYDOWN):
             self.screen.handle(event)
@@ -327,6 +347,8 @@ class App:
                 self.dispatch(event)
                 if not self.running:
                     return
+            if self.dev is not None:
+                self.dev.poll()  # looks at the file's time at most a few times a second
             self.animating = self.screen.update(dt)
             if self.dirty or self.animating:
                 self.draw()
@@ -345,6 +367,8 @@ class App:
         if surface.get_size() != self.theme.size:
             self.theme = self._make_theme()
         self.screen.draw(surface)
+        if self.dev is not None:
+            self.dev.draw(surface)
         pygame.display.flip()
         self.dirty = False
         self.frames += 1

@@ -82,6 +82,10 @@ class PlayScreen(Screen):
         """All lines are read: offer the choices, or the way on."""
         if self.engine.needs_choice():
             if not self.engine.available_choices():
+                if getattr(self.app, "dev", None) is not None:
+                    self.phase = "stuck"  # developer mode: say so, and offer the state panel and the picker
+                    self.timer_left = None
+                    return
                 raise NoChoiceError(f"the scene '{self.scene.id}' offers no choice in this state")
             self.phase = "choosing"
             timer = self.scene.timer
@@ -118,6 +122,8 @@ class PlayScreen(Screen):
             self.enter_scene()
         elif self.phase == "done":
             self.app.show_ending(self.session)
+        elif self.phase == "stuck" and getattr(self.app, "dev", None) is not None:
+            self.app.dev.open_state()
 
     def cps(self) -> float:
         """Typewriter speed in characters per second (0 = instant)."""
@@ -139,6 +145,36 @@ class PlayScreen(Screen):
         self.focus = None
         self.focus_visible = False
         self.scroll_request = "actions"
+        self.relayout()
+
+    def refresh_state(self) -> None:
+        """The meters or flags were changed from outside (the developer mode's state panel): show the new
+        values, and offer the choices that are available now."""
+        self.hud_from = dict(self.engine.state.meters)
+        self.hud_time = HUD_SECONDS
+        self.content_key = None  # texts with {placeholders} show the new values
+        if self.phase in ("choosing", "stuck"):
+            left = self.timer_left
+            self.finish_reading()
+            if left is not None and self.timer_left is not None:
+                self.timer_left = left
+            self.focus = None
+            self.focus_visible = False
+        self.relayout()
+
+    def restore_position(self, line_index: int, past_lines: bool) -> None:
+        """Show the scene from line `line_index` (fully typed), or past its lines (after a hot reload)."""
+        if self.phase != "reading" or not self.scene.lines:
+            return
+        if past_lines:
+            self.line_index = len(self.scene.lines) - 1
+            self.typed = None
+            self.finish_reading()
+            self.scroll_request = "actions"
+        else:
+            self.line_index = max(0, min(line_index, len(self.scene.lines) - 1))
+            self.typed = None
+            self.scroll_request = "line"
         self.relayout()
 
     # ---- layout ------------------------------------------------------------------------
@@ -219,6 +255,9 @@ class PlayScreen(Screen):
                                 self.session.scenario.meters,
                                 {k: m.label.get(self.lang) for k, m in self.session.scenario.meters.items()},
                                 self.tr("from_to"), self.tr("continue"), note, note_label)
+        elif self.phase == "stuck":
+            panel.show_message(Heading(self.tr("dev_stuck_title"), self.pal.bad, "warning"), self.tr("dev_stuck"),
+                               self.tr("dev_stuck_button"))
         else:
             label = {"done": self.tr("to_ending"), "reading": self.tr("continue"), "next": self.tr("continue")}[self.phase]
             hint = self.tr("hint_read")
