@@ -142,11 +142,13 @@ def reconcile(old_state: dict[str, Any], scenario: Scenario,
             flags[flag.id] = old_flags[flag.id]
         elif flag.id in old_flags:
             flags[flag.id] = flag.start
-            notes.add(f"Flag '{flag.id}' kreeg een ander soort waarde en begint opnieuw op {flag.start!r}.",
-                      f"Flag '{flag.id}' holds another kind of value now and starts again at {flag.start!r}.")
+            notes.add(f"Flag '{flag.id}' kreeg een ander soort waarde en begint opnieuw op {_yaml_value(flag.start)}.",
+                      f"Flag '{flag.id}' holds another kind of value now and starts again at "
+                      f"{_yaml_value(flag.start)}.")
         else:
             flags[flag.id] = flag.start
-            notes.add(f"Nieuwe flag '{flag.id}' begint op {flag.start!r}.", f"New flag '{flag.id}' starts at {flag.start!r}.")
+            notes.add(f"Nieuwe flag '{flag.id}' begint op {_yaml_value(flag.start)}.",
+                      f"New flag '{flag.id}' starts at {_yaml_value(flag.start)}.")
     for gone in sorted(set(old_flags) - set(scenario.flags)):
         notes.add(f"Flag '{gone}' is weg.", f"Flag '{gone}' is gone.")
     if old_state.get("scenario") not in (None, scenario.id):
@@ -227,3 +229,12 @@ def _failed(detail: str) -> Text:
     """The message for a reload that broke unexpectedly."""
     return Text({"nl": f"Herladen mislukt ({detail}); je speelt verder met de vorige versie.",
                  "en": f"Reload failed ({detail}); play goes on with the previous version."})
+
+
+def _yaml_value(value: object) -> str:
+    """A flag value as the trainer wrote it in YAML: true/false, a number, or "text"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)

@@ -163,3 +163,10 @@ def test_play_has_a_dev_flag() -> None:
     """`play FILE --dev` sets args.dev for the front end."""
     assert build_parser().parse_args(["play", "x.yaml", "--dev"]).dev is True
     assert build_parser().parse_args(["play", "x.yaml"]).dev is False
+
+
+def test_new_flag_notice_uses_yaml_spelling() -> None:
+    """The reload notice names values as a trainer writes them (false, "text"), not Python's False."""
+    from game.devreload import _yaml_value
+
+    assert [_yaml_value(v) for v in (False, True, 3, "")] == ["false", "true", "3", '""']
