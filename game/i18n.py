@@ -48,6 +48,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 STRINGS.update({
+    "facilitator_mode_on": {"nl": "Trainersmodus: aan", "en": "Facilitator mode: on"},
+    "facilitator_mode_off": {"nl": "Trainersmodus: uit", "en": "Facilitator mode: off"},
     "export": {"nl": "Exporteren", "en": "Export"},
     "exported": {"nl": "De resultaten staan in {path}", "en": "The results are saved in {path}"},
     "export_failed": {"nl": "Opslaan lukte niet: {reason}", "en": "Could not save: {reason}"},

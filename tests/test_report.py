@@ -84,3 +84,18 @@ def test_export_button_on_the_debrief_writes_files(tmp_path: Path, monkeypatch: 
     assert app.screen.name == "debrief"
     assert str(files[1]) in (app.screen.export_note or "")
     assert any(item.name == "export-note" for item in app.screen.view.items)
+
+
+def test_facilitator_mode_can_be_switched_on_before_play(tmp_path: Path) -> None:
+    """A trainer switches facilitator mode on at the scenario intro; the session then has no timers."""
+    from . import test_ui_support as ui
+
+    app = ui.make_app(tmp_path)
+    scenario = load_file(SCENARIOS / "example.yaml").scenario
+    app.open_intro(scenario)
+    ui.step(app, 2)
+    assert app.facilitator is False
+    ui.click(app, "facilitator")
+    assert app.facilitator is True and app.screen.name == "intro"
+    ui.click(app, "begin")
+    assert app.session is not None and app.session.facilitator is True

@@ -67,13 +67,18 @@ class IntroScreen(PageScreen):
             flow.text(self.tr("facilitator_on"), "body", "semibold", pal.text)
 
     def footer_buttons(self) -> list[Button]:
-        """Back and Begin."""
-        return [Button("back", self.tr("back")), Button("begin", self.tr("begin"), "primary")]
+        """Back, facilitator mode on/off (for a trainer leading a group), and Begin."""
+        toggle = "facilitator_mode_on" if self.app.facilitator else "facilitator_mode_off"  # shows the current state
+        return [Button("back", self.tr("back")), Button("facilitator", self.tr(toggle)),
+                Button("begin", self.tr("begin"), "primary")]
 
     def on_button(self, button_id: str) -> None:
         """Begin or go back."""
         if button_id == "begin":
             self.app.start_scenario(self.scenario)
+        elif button_id == "facilitator":
+            self.app.facilitator = not self.app.facilitator
+            self.relayout()
         elif button_id == "back":
             self.app.open_menu()
 
