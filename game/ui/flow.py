@@ -98,17 +98,7 @@ class Flow:
 
     def _button_item(self, button: Button, rect: pygame.Rect) -> Item:
         """An item that draws `button` inside `rect`, with its focus ring margin."""
-        theme = self.theme
-        ring = theme.focus_width() + 2
-        holder: dict[str, Item] = {}
-
-        def render(surface: pygame.Surface) -> None:
-            hover, focus = holder["item"]._state or (False, False)
-            draw_button(surface, theme, button, pygame.Rect(ring, ring, rect.width - 2 * ring, rect.height - 2 * ring),
-                        hover, focus)
-
-        holder["item"] = Item(rect, render, "button", True, button, bg=self.bg)
-        return holder["item"]
+        return button_item(self.theme, button, rect, self.bg)
 
     def grid(self, buttons: list[Button], columns: int) -> list[Item]:
         """Buttons in equal columns, row by row."""
@@ -125,3 +115,17 @@ class Flow:
             self.y += h + gap
         self.items.extend(placed)
         return placed
+
+
+def button_item(theme: Theme, button: Button, rect: pygame.Rect, bg: Color | None = None) -> Item:
+    """A scrollable item that draws `button` inside `rect`, leaving room for its focus ring."""
+    ring = theme.focus_width() + 2
+    holder: dict[str, Item] = {}
+
+    def render(surface: pygame.Surface) -> None:
+        hover, focus = holder["item"]._state or (False, False)
+        draw_button(surface, theme, button, pygame.Rect(ring, ring, rect.width - 2 * ring, rect.height - 2 * ring),
+                    hover, focus)
+
+    holder["item"] = Item(rect, render, "button", True, button, bg=bg)
+    return holder["item"]

@@ -10,6 +10,7 @@ import pygame
 
 from ...engine.jump import check_values, parse_value
 from ...scenario.model import Value
+from ..flow import button_item
 from ..meters import draw_bar, format_value, fraction, level_color
 from ..textlayout import TextBlock
 from ..theme import Theme, mix
@@ -344,17 +345,7 @@ class DevStateScreen(Overlay):
 
     def _button_item(self, button: Button, rect: pygame.Rect) -> Item:
         """An item that draws `button` inside `rect` (with room for its focus ring)."""
-        theme = self.theme
-        ring = theme.focus_width() + 2
-        holder: dict[str, Item] = {}
-
-        def render(surface: pygame.Surface) -> None:
-            hover, focus = holder["item"]._state or (False, False)
-            draw_button(surface, theme, button, pygame.Rect(ring, ring, rect.width - 2 * ring, rect.height - 2 * ring),
-                        hover, focus)
-
-        holder["item"] = Item(rect, render, "button", True, button)
-        return holder["item"]
+        return button_item(self.theme, button, rect)
 
     def reveal_index(self) -> None:
         """Scroll the selected row into view."""
