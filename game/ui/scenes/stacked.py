@@ -33,7 +33,6 @@ class StackedStage:
         self.content = content
         self.view = view
         theme = ctx.theme
-        margin = theme.sp("m")
         col_w = column_width(theme, viewport.width)
         col_x = (viewport.width - col_w) // 2
         flow = Flow(theme, col_w)

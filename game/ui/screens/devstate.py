@@ -14,7 +14,7 @@ from ..flow import button_item
 from ..meters import draw_bar, format_value, fraction, level_color
 from ..textlayout import TextBlock
 from ..theme import Theme, mix
-from ..widgets import Button, Item, button_height, draw_button, layout_row, natural_width
+from ..widgets import Button, Item, button_height, layout_row, natural_width
 from .overlay import Overlay
 
 
