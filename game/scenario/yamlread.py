@@ -174,6 +174,17 @@ class _EventBuilder:
                 frame = stack[-1]
                 value = event.value
                 tag = event.tag
+                if (frame.is_map and frame.has_key and not frame.skip and tag is None and event.implicit[0]
+                        and value.isascii() and value.isdigit() and (len(value) == 1 or value[0] != "0")
+                        and frame.key is not _DISCARD):
+                    mark = event.start_mark  # a plain whole number as a value: the next most common case
+                    key = frame.key
+                    frame.has_key = False
+                    container = frame.container
+                    container[key] = int(value)
+                    container.key_pos[key] = frame.key_pos
+                    container.val_pos[key] = (mark.line + 1, mark.column + 1)
+                    continue
                 if (frame.is_map and not frame.skip and (tag is None or tag == "!")
                         and (not event.implicit[0] or (value and value[0] not in maybe_not_text))):
                     mark = event.start_mark
