@@ -71,7 +71,8 @@ def run_plan(plan: Path) -> PlanReport:
     report = PlanReport(plan, scenario_for(plan))
     where = display_path(plan)
     if not plan.is_file():
-        report.problems.append(f"{where}: error: no test plan here — write one next to the scenario")
+        report.problems.append(f"{where}: error: no test plan here — write one next to the scenario, named "
+                               f"{plan.name}")
         return report
     sink = DiagnosticSink(where)
     text = decode_source(plan.read_bytes(), sink)
@@ -181,8 +182,12 @@ def _expect(engine: Engine, expected: Any) -> str | None:
         for name, want in (expected.get(group) or {}).items():
             if name not in values:
                 return f"'{name}' is not one of the {group}"
+            if isinstance(want, str) and isinstance(values[name], (int, float)) and not isinstance(values[name], bool) \
+                    and not COMPARISON.match(want):
+                return (f"'{want}' for '{name}' is not a number or a comparison: write e.g. 50 or \">= 50\" "
+                        "(== != < <= > >=)")
             if not _matches(values[name], want):
-                return f"expected {group[:-1]} '{name}' {want}, but it is {values[name]!r}"
+                return f"expected {group[:-1]} '{name}' {_shown(want)}, but it is {_shown(values[name])}"
     offered = {c.key for c in engine.available_choices()} if not engine.ended else set()
     for name in expected.get("offered") or []:
         if name not in offered:
@@ -196,6 +201,15 @@ def _expect(engine: Engine, expected: Any) -> str | None:
         if any(actual_quiz.get(k) != v for k, v in quiz.items()):
             return f"expected quiz {dict(quiz)}, got {actual_quiz}"
     return None
+
+
+def _shown(value: Any) -> str:
+    """A value as written in YAML: true/false, numbers, 'text'."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def format_report(reports: list[PlanReport]) -> tuple[str, int, int]:

@@ -71,3 +71,14 @@ def test_assignments_are_parsed_and_checked() -> None:
         start_engine(scenario, "nowhere", {})
     with pytest.raises(JumpError):
         parse_assignments(["trust"])
+
+
+def test_plan_messages_use_yaml_spelling_and_explain_comparisons(tmp_path: Path) -> None:
+    """A plan compares flags in YAML spelling (false, not False) and rejects a comparison it cannot read."""
+    (tmp_path / "example.yaml").write_text((SCENARIOS / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    plan = tmp_path / "example.test.yaml"
+    plan.write_text("runs:\n  - name: a\n    steps:\n      - expect: {meters: {trust: \"meer dan 50\"}}\n"
+                    "  - name: b\n    steps:\n      - expect: {flags: {checked_source: ja}}\n", encoding="utf-8")
+    report = run_plan(plan)
+    assert "is not a number or a comparison" in report.runs[0].failures[0]
+    assert report.runs[1].failures[0].endswith("expected flag 'checked_source' 'ja', but it is false")

@@ -39,6 +39,11 @@ scenes:
     ('time: "09:14"', "time: 9:14", "WB203", 12, 'YAML read 9:14 as the number 554 — put it in quotes: time: "09:14"'),
     ("id: go", "id: on", "WB205", 14, "choose another id, or put it in quotes"),
     ('lede: "Het gerucht klopt niet."', "lede: Let op: nep", "WB103", 19, 'must be put in quotes'),
+    ('lede: "Het gerucht klopt niet."', "lede: 's Avonds klopt het niet.", "WB103", 19, "must be put in double quotes"),
+    ("text: Hallo,", "text: 't Is mis,", "WB103", 12, "must be put in double quotes"),
+    ("    outlet: Krant", "\toutlet: Krant", "WB103", 17, "this line starts with a tab"),
+    ('lede: "Het gerucht klopt niet."', 'lede: "Zij zei: "nee""', "WB103", 19, "use single quotes inside"),
+    ("text: Hallo,", "text: {nl: Nee, nog niet},", "WB203", 12, "a comma inside { } ends the text"),
 ])
 def test_typical_mistake_gets_a_fix(old: str, new: str, code: str, line: int, hint: str, tmp_path: Path) -> None:
     """The mistake is reported at its line with a hint that names the fix."""
@@ -47,3 +52,21 @@ def test_typical_mistake_gets_a_fix(old: str, new: str, code: str, line: int, hi
     found = [d for d in result.diagnostics if d.code == code]
     assert found and found[0].line == line, [d.format() for d in result.diagnostics]
     assert hint in found[0].format()
+
+
+def test_ja_nee_get_a_true_false_hint(tmp_path: Path) -> None:
+    """`set: {flag: ja}` says that true/false are written true and false."""
+    text = BASE.replace("start: a", "flags: {seen: false}\nstart: a").replace(
+        "{id: go, text: Verder, next: b}", "{id: go, text: Verder, set: {seen: ja}, next: b}").replace(
+        "headline: Kop", "headline: \"Kop {seen}\"")
+    found = [d for d in load_text(tmp_path, text).diagnostics if d.code == "WB402"]
+    assert found and "true and false are written true and false" in found[0].hint
+
+
+def test_a_meter_out_of_range_gives_one_error_not_a_cascade(tmp_path: Path) -> None:
+    """A bad start value is one error; the meter's uses are not reported as unknown."""
+    text = BASE.replace("start: a", "meters: {trust: {label: V, start: 155}}\nstart: a").replace(
+        "{id: go, text: Verder, next: b}", "{id: go, text: Verder, effects: {trust: 5}, next: b}").replace(
+        "headline: Kop", "headline: \"Kop {trust}\"")
+    result = load_text(tmp_path, text)
+    assert [d.code for d in result.diagnostics] == ["WB208"]

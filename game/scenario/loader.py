@@ -283,8 +283,13 @@ class _Builder:
                     continue
                 ipos = value.val_pos[lang]
                 if self.languages_ok and lang not in self.languages:
-                    self.err("WB206", value.key_pos[lang], f"{what} has the language '{lang}', which is not in languages",
-                             f"use only {', '.join(self.languages)}, or add '{lang}' to languages")
+                    if item is None and (" " in str(lang) or not LANG_CODE.match(str(lang))):
+                        self.err("WB203", value.key_pos[lang], f"'{lang}' in {what} looks like the rest of a text cut "
+                                 "off at a comma", "a comma inside { } ends the text: put the whole text in quotes, "
+                                 "e.g. {nl: \"Nee, nog niets zeggen\", en: \"No, say nothing yet\"}")
+                    else:
+                        self.err("WB206", value.key_pos[lang], f"{what} has the language '{lang}', which is not in "
+                                 "languages", f"use only {', '.join(self.languages)}, or add '{lang}' to languages")
                     continue
                 if not isinstance(item, str):
                     self.typed(item, (str,), ipos, f"the {lang} text of {what}", "\"a text in quotes\"")
@@ -465,14 +470,15 @@ class _Builder:
             start = self.number(spec["start"], vp["start"], "start") if "start" in spec else None
             good = self.word(spec.get("good", "high"), ("high", "low"), vp.get("good", kpos), "good")
             hidden = self.boolean(spec.get("hidden", False), vp.get("hidden", kpos), "hidden")
+            # a range problem is reported, but the meter is still declared so its uses do not cascade into errors
             if low is not None and high is not None and low >= high:
                 self.err("WB208", vp.get("max", kpos), f"max ({high:g}) must be more than min ({low:g})",
                          "make max larger than min")
-                continue
+                low, high = min(low, high), max(low, high) + 1
             if start is not None and low is not None and high is not None and not low <= start <= high:
                 self.err("WB208", vp["start"], f"start is {start:g}, outside {low:g}..{high:g}",
                          f"choose a start between {low:g} and {high:g}")
-                continue
+                start = min(high, max(low, start))
             if label is not None and start is not None and low is not None and high is not None and good and hidden is not None:
                 meters[key] = Meter(key, label, start, low, high, good, hidden, kpos)  # type: ignore[arg-type]
                 self.var_types[key] = ex.ExprType.NUMBER
@@ -947,7 +953,11 @@ class _Builder:
             expr, kind, problems = ex.compile_expression(pending.source, self.var_types, scene_choices)
             for problem in problems:
                 hint = problem.hint
-                if pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):
+                word = pending.source[problem.offset:].split(" ", 1)[0].strip("()").lower()
+                if problem.code == "WB402" and word in ("ja", "nee", "waar", "onwaar", "yes", "no"):
+                    hint = ("true and false are written true and false (ja, nee, waar and onwaar are ordinary words); "
+                            "give the flag a start value of true or false too")
+                elif pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):
                     hint = (f"a text value needs quotes inside the quotes: \"'{pending.source.strip()}'\" "
                             "(without them it is read as an expression)")
                 self.err(problem.code, self._offset_pos(pending.pos, problem.offset),

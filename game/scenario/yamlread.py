@@ -93,6 +93,12 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
             sink.add("WB106", pos, "the file is nested too deeply", "flatten the structure; scenarios need only a few levels")
         else:
             lines = text.splitlines()
+            opened = _unclosed_single_quote(lines, pos[0])
+            if opened is not None:
+                sink.add("WB103", opened, "YAML syntax: a text starts with ' but the quote is never closed",
+                         "a text that starts with ' (like 's avonds or 't) must be put in double quotes, "
+                         "e.g. text: \"'s Avonds belt Sanne.\"")
+                return None
             line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
             before = next((lines[i] for i in range(pos[0] - 2, -1, -1) if lines[i].strip()), "") if lines else ""
             sink.add("WB103", pos, f"YAML syntax: {problem}", _syntax_hint(problem, line, before))
@@ -105,6 +111,21 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
     return builder.root
 
 
+_SINGLE_QUOTED_START = re.compile(r"""^(\s*(?:-\s+)?(?:[\w-]+:\s+|.*[{,\[]\s*[\w-]+:\s*))'""")
+
+
+def _unclosed_single_quote(lines: list[str], error_line: int) -> tuple[int, int] | None:
+    """The position of a value that opens a '…' text never closed on its line (e.g. 's avonds), up to the error."""
+    for number, line in enumerate(lines[:error_line], 1):
+        match = _SINGLE_QUOTED_START.match(line)
+        if match is None:
+            continue
+        rest = line[match.end():].replace("''", "")
+        if "'" not in rest:
+            return (number, match.end())
+    return None
+
+
 def _indent(line: str) -> int:
     """The number of spaces a line starts with."""
     return len(line) - len(line.lstrip(" "))
@@ -114,6 +135,11 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> str:
     """A plain-language fix for the most common YAML syntax problems, looking at the reported line and the
     line before it."""
     near = f"{before} {line}"
+    if line[:1] == "\t" or (line.lstrip(" ")[:1] == "\t"):
+        return "this line starts with a tab: use spaces, not tabs, for indentation"
+    if near.count('"') > 2 and re.search(r'"[^"]*"[^"]*"[^"]*"', line):
+        return ("there are double quotes inside a text in double quotes: use single quotes inside, "
+                "e.g. if: \"chose('scene', 'choice')\" or text: \"Hij zei: 'nee'\"")
     in_braces = "expected ','" in problem or "flow" in problem
     if in_braces and " #" in near and ("{" in near or "[" in near):
         where = "this line" if " #" in line else "the line before"
