@@ -44,6 +44,10 @@ scenes:
     ("    outlet: Krant", "\toutlet: Krant", "WB103", 17, "this line starts with a tab"),
     ('lede: "Het gerucht klopt niet."', 'lede: "Zij zei: "nee""', "WB103", 19, "use single quotes inside"),
     ("text: Hallo,", "text: {nl: Nee, nog niet},", "WB203", 12, "a comma inside { } ends the text"),
+    ('      - {from: fenna, text: Hallo, time: "09:14"}',
+     '      - {from: fenna, text: Hallo, time: "09:14"}\n     - {from: fenna, text: Hoi, time: "09:15"}', "WB103", 13,
+     "this line starts 5 spaces in, the line above 6"),
+    ("id: go", "id: Go", "WB205", 14, "did you mean 'go'?"),
 ])
 def test_typical_mistake_gets_a_fix(old: str, new: str, code: str, line: int, hint: str, tmp_path: Path) -> None:
     """The mistake is reported at its line with a hint that names the fix."""

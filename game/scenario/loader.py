@@ -316,7 +316,9 @@ class _Builder:
             return None
         value = str(value)
         if not pattern.match(value):
-            self.err("WB205", pos, f"{what} '{value}' is not a valid id", f"use {rule}")
+            lowered = value.lower().replace(" ", "_" if "_" in rule else "-")
+            hint = f"ids are written in lower case: did you mean '{lowered}'?" if pattern.match(lowered) else f"use {rule}"
+            self.err("WB205", pos, f"{what} '{value}' is not a valid id", hint)
             return None
         return value
 

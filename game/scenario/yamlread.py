@@ -155,6 +155,10 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> str:
                 "level must line up exactly (or, if it is a text with ': ' in it, put it in quotes)")
     if "mapping values are not allowed" in problem:
         return "a text containing ': ' must be put in quotes, e.g. text: \"Let op: nep\""
+    if ("expected key" in problem or "'-' indicator" in problem or "expected <block end>" in problem) and before \
+            and line.strip() and _indent(line) != _indent(before):
+        return (f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the same "
+                "level must line up exactly, and the items of a list all start with '- ' at the same place")
     if "found character '\\t'" in problem or "tab" in problem:
         return "use spaces, not tabs, for indentation"
     if "expected <block end>" in problem or "indent" in problem:
