@@ -596,14 +596,7 @@ class Explorer:
 
     def _add(self, scene: int, vals: list[Any], parent: int, how: tuple[str, int] | None) -> int:
         """Enter `scene` with `vals` (changed in place); the index of the resulting state, added when new."""
-        visit, top, dead, bits = self.entry[scene]
-        if visit >= 0 and vals[visit] is not None:
-            vals[visit] += 1
-            if top is not None and vals[visit] > top:
-                vals[visit] = top + 1
-        for i in dead:
-            vals[i] = None
-        vals[-1] &= bits
+        self._enter(scene, vals)
         buckets = self.plan.buckets[scene]
         if buckets:
             key_vals = list(vals)
