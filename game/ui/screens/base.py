@@ -156,6 +156,7 @@ class Screen:
     # ---- events -------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
         """Mouse and keyboard handling shared by every screen."""
+        self.ensure_layout()  # input can arrive before the screen's first frame was drawn
         if event.type == pygame.MOUSEMOTION:
             button = self.button_at(event.pos)
             new = button.id if button else None

@@ -222,11 +222,6 @@ class DevPickerScreen(Overlay):
         if self.shown:
             self.on_button(f"goto:{self.shown[self.index]}")
 
-    def handle(self, event: pygame.event.Event) -> None:
-        """Laid out before any input (it can come before the first frame was drawn)."""
-        self.ensure_layout()
-        super().handle(event)
-
     def on_key(self, event: pygame.event.Event) -> None:
         """Typing filters; arrows, Page keys and Tab move; Enter jumps; Backspace deletes; Esc closes."""
         key = event.key

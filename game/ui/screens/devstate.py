@@ -407,11 +407,6 @@ class DevStateScreen(Overlay):
         else:
             self.app.pop()
 
-    def handle(self, event: pygame.event.Event) -> None:
-        """Laid out before any input (it can come before the first frame was drawn)."""
-        self.ensure_layout()
-        super().handle(event)
-
     def on_key(self, event: pygame.event.Event) -> None:
         """Arrows pick; − + (and Left/Right) change; typing and Enter set; Space switches; Esc."""
         key = event.key
