@@ -74,3 +74,31 @@ def test_a_meter_out_of_range_gives_one_error_not_a_cascade(tmp_path: Path) -> N
         "headline: Kop", "headline: \"Kop {trust}\"")
     result = load_text(tmp_path, text)
     assert [d.code for d in result.diagnostics] == ["WB208"]
+
+
+def test_a_repeated_condition_is_reported_at_each_place_it_is_used(tmp_path: Path) -> None:
+    """The loader checks each distinct condition text once, but every use gets its own message and line."""
+    text = BASE.replace("      - {id: go, text: Verder, next: b}",
+                        "      - {id: go, text: Verder, if: \"trust > 5\", next: b}\n"
+                        "      - {id: stay, text: Blijf, if: \"trust > 5\", next: b}")
+    result = load_text(tmp_path, text)
+    found = [(d.line, d.column) for d in result.diagnostics if d.code == "WB402"]
+    assert [line for line, _ in found] == [14, 15], [d.format() for d in result.diagnostics]
+    assert found[0][1] != found[1][1]  # each column points into its own line's text
+
+
+def test_a_repeated_condition_works_at_each_place(tmp_path: Path) -> None:
+    """Uses that share a condition text each evaluate it for the state at hand."""
+    from game.engine.engine import Engine
+
+    text = BASE.replace("languages: [nl]", "languages: [nl]\nflags: {seen: false}").replace(
+        "      - {id: go, text: Verder, next: b}",
+        "      - {id: go, text: Verder, if: \"not seen\", next: b}\n"
+        "      - {id: stay, text: Blijf, if: \"not seen\", next: b}\n"
+        "      - {id: look, text: Kijk, set: {seen: true}, next: a}")
+    result = load_text(tmp_path, text)
+    assert result.scenario is not None, [d.format() for d in result.diagnostics]
+    engine = Engine(result.scenario)
+    assert [c.id for c in engine.available_choices()] == ["go", "stay", "look"]
+    engine.choose("look")
+    assert [c.id for c in engine.available_choices()] == ["look"]

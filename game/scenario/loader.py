@@ -951,8 +951,16 @@ class _Builder:
     def _compile_expressions(self, scenes: dict[str, Scene]) -> None:
         """Parse and type-check every queued expression."""
         scene_choices = {sid: [c.id for c in s.choices if c.id] for sid, s in scenes.items()}
+        # Scenarios repeat conditions such as "trust >= 50": each distinct text is parsed and checked once.
+        # Sharing the result is safe because an Expression is immutable and its errors carry offsets
+        # within the text, which each use below turns into its own file position.
+        compiled: dict[str, tuple[ex.Expression | None, ex.ExprType | None, list[ex.ExpressionError]]] = {}
         for pending in self.pending:
-            expr, kind, problems = ex.compile_expression(pending.source, self.var_types, scene_choices)
+            result = compiled.get(pending.source)
+            if result is None:
+                result = compiled[pending.source] = ex.compile_expression(pending.source, self.var_types,
+                                                                          scene_choices)
+            expr, kind, problems = result
             for problem in problems:
                 hint = problem.hint
                 word = pending.source[problem.offset:].split(" ", 1)[0].strip("()").lower()
