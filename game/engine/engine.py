@@ -324,6 +324,20 @@ class Engine:
             raise ValueError(f"the saved scene '{state.scene}' is not in this scenario")
         if set(state.meters) != set(self.scenario.meters) or set(state.flags) != set(self.scenario.flags):
             raise ValueError("the saved meters and flags do not match this scenario")
+        scenes = self.scenario.scenes
+        for name, value in state.meters.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"the saved meter '{name}' is not a number")
+        for name, value in state.flags.items():
+            start = self.scenario.flags[name].start
+            if type(value) is not type(start) and not (isinstance(start, float) and type(value) is int):
+                raise ValueError(f"the saved flag '{name}' is not of the kind this scenario gives it")
+        unknown = [s for s in [*state.path, *state.visits] if s not in scenes]
+        if unknown:
+            raise ValueError(f"the saved game went through '{unknown[0]}', which is not in this scenario")
+        for scene_id, choice_id in [*state.chosen, *((d.scene, d.choice) for d in state.history)]:
+            if scene_id not in scenes or scenes[scene_id].choice_by_id(choice_id) is None:
+                raise ValueError(f"the saved choice '{choice_id}' in '{scene_id}' is not in this scenario")
 
     def _decisions_to_ending(self) -> dict[str, int]:
         """For each scene, the fewest decisions still needed to reach an ending (reverse BFS)."""

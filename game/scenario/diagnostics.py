@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -78,6 +79,30 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
 }
 
 
+class Say(NamedTuple):
+    """A message in English and Dutch; diagnostics keep both and print the one asked for."""
+
+    en: str
+    nl: str
+
+    def get(self, lang: str) -> str:
+        """The text in `lang` ('nl' or 'en')."""
+        return self.nl if lang == "nl" else self.en
+
+
+LANGUAGES = ("nl", "en")
+
+
+def say_in(text: str | Say, lang: str) -> str:
+    """`text` in `lang`; a plain string is English only and is returned as it is."""
+    return text.get(lang) if isinstance(text, Say) else text
+
+
+def join_say(*parts: str | Say) -> Say:
+    """Concatenate plain strings (the same in both languages) and Says."""
+    return Say("".join(say_in(p, "en") for p in parts), "".join(say_in(p, "nl") for p in parts))
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem at one place in one file."""
@@ -89,16 +114,29 @@ class Diagnostic:
     message: str
     hint: str = ""
     severity: Severity = field(default=Severity.ERROR, compare=False)
+    message_nl: str = field(default="", compare=False)
+    hint_nl: str = field(default="", compare=False)
 
-    def format(self, strict: bool = False) -> str:
-        """Render as `file:line:col: error: what — how to fix`."""
+    def what(self, lang: str = "en") -> str:
+        """What is wrong, in `lang` (English when no Dutch was written for it)."""
+        return self.message_nl if lang == "nl" and self.message_nl else self.message
+
+    def how(self, lang: str = "en") -> str:
+        """How to fix it, in `lang` (English when no Dutch was written for it)."""
+        return self.hint_nl if lang == "nl" and self.hint_nl else self.hint
+
+    def explain(self, lang: str = "en") -> str:
+        """`what — how to fix`, in `lang`."""
+        how = self.how(lang)
+        return self.what(lang) + (f" — {how}" if how else "")
+
+    def format(self, strict: bool = False, lang: str = "en") -> str:
+        """Render as `file:line:col: error: what — how to fix [code]` (the words error/warning stay English,
+        so editors and CI recognise the line in either language)."""
         severity = Severity.ERROR if strict else self.severity
-        text = f"{self.file}:{self.line}:{self.column}: {severity.value}: {self.message}"
-        if self.hint:
-            text += f" — {self.hint}"
-        return f"{text} [{self.code}]"
+        return f"{self.file}:{self.line}:{self.column}: {severity.value}: {self.explain(lang)} [{self.code}]"
 
-    def to_json(self, strict: bool = False) -> dict[str, object]:
+    def to_json(self, strict: bool = False, lang: str = "en") -> dict[str, object]:
         """The JSON form printed by `validate --format json`."""
         severity = Severity.ERROR if strict else self.severity
         return {
@@ -107,7 +145,7 @@ class Diagnostic:
             "column": self.column,
             "severity": severity.value,
             "code": self.code,
-            "message": self.message + (f" — {self.hint}" if self.hint else ""),
+            "message": self.explain(lang),
         }
 
 
@@ -119,10 +157,12 @@ class DiagnosticSink:
         self.file = file
         self.items: list[Diagnostic] = []
 
-    def add(self, code: str, pos: tuple[int, int], message: str, hint: str = "") -> None:
-        """Record a diagnostic with the catalogue's severity for `code`."""
+    def add(self, code: str, pos: tuple[int, int], message: str | Say, hint: str | Say = "") -> None:
+        """Record a diagnostic with the catalogue's severity for `code`; a Say gives it a Dutch text too."""
         severity = CATALOGUE[code][0]
-        self.items.append(Diagnostic(self.file, pos[0], pos[1], code, message, hint, severity))
+        self.items.append(Diagnostic(self.file, pos[0], pos[1], code, say_in(message, "en"), say_in(hint, "en"),
+                                     severity, say_in(message, "nl") if isinstance(message, Say) else "",
+                                     say_in(hint, "nl") if isinstance(hint, Say) else ""))
 
     @property
     def has_errors(self) -> bool:

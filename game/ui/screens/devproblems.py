@@ -62,8 +62,7 @@ class DevProblemsScreen(ProblemsScreen):
             where = f"{Path(diagnostic.file).name}:{diagnostic.line}:{diagnostic.column}"
             flow.text(f"{where} · {severity} · {diagnostic.code}", "small", "bold",
                       self.pal.bad if error else self.pal.mixed, name="where")
-            message = diagnostic.message + (f" — {diagnostic.hint}" if diagnostic.hint else "")
-            flow.text(message, "body")
+            flow.text(diagnostic.explain(self.lang), "body")
             flow.gap("m")
         if not ordered:
             flow.text(self.tr("dev_no_problems"), "body")

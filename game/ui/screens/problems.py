@@ -37,8 +37,7 @@ class ProblemsScreen(PageScreen):
         for diagnostic in self.result.diagnostics:
             flow.text(f"{self.tr('line')} {diagnostic.line}:{diagnostic.column} · {diagnostic.code}", "small", "bold",
                       self.pal.bad if diagnostic.severity.value == "error" else self.pal.mixed)
-            message = diagnostic.message + (f" — {diagnostic.hint}" if diagnostic.hint else "")
-            flow.text(message, "body")
+            flow.text(diagnostic.explain(self.lang), "body")
             flow.gap("m")
 
     def footer_buttons(self) -> list[Button]:
