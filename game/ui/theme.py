@@ -85,6 +85,10 @@ class Palette:
     bubble_out: Color
     link: Color
     high_contrast: bool = False
+    # a disabled button: its label (still readable on `bg` and on the hatching), its dashed outline, its hatching
+    disabled_text: Color = (84, 94, 108)
+    disabled_border: Color = (120, 130, 144)
+    disabled_hatch: Color = (222, 228, 235)
 
 
 DEFAULT = Palette(
@@ -95,6 +99,7 @@ DEFAULT = Palette(
     hud=(21, 66, 115), on_hud=(255, 255, 255), paper=(253, 251, 245), ink=(30, 30, 34),
     feed_bg=(232, 236, 241), card=(255, 255, 255), chat_bg=(233, 228, 219), chat_header=(16, 94, 84),
     bubble_in=(255, 255, 255), bubble_out=(214, 243, 200), link=(1, 104, 155),
+    disabled_text=(84, 94, 108), disabled_border=(120, 130, 144), disabled_hatch=(222, 228, 235),
 )
 
 HIGH_CONTRAST = Palette(
@@ -105,6 +110,7 @@ HIGH_CONTRAST = Palette(
     hud=(0, 0, 0), on_hud=(255, 255, 255), paper=(0, 0, 0), ink=(255, 255, 255),
     feed_bg=(0, 0, 0), card=(0, 0, 0), chat_bg=(0, 0, 0), chat_header=(0, 0, 0),
     bubble_in=(0, 0, 0), bubble_out=(0, 0, 0), link=(120, 220, 255), high_contrast=True,
+    disabled_text=(190, 190, 190), disabled_border=(190, 190, 190), disabled_hatch=(64, 64, 64),
 )
 
 

@@ -92,7 +92,8 @@ def button_colors(theme: Theme, button: Button, hover: bool) -> tuple[Color, Col
     """Fill, text and border colours of a button in its state."""
     pal = theme.palette
     if not button.enabled:
-        return pal.surface_alt, pal.muted, pal.border
+        # flat on the background, grey label and dashed outline (drawn by draw_button), in either palette
+        return pal.bg, pal.disabled_text, pal.disabled_border
     if button.style == "primary" or button.selected:
         fill = pal.primary_hover if hover else pal.primary
         return fill, pal.on_primary, fill if not pal.high_contrast else pal.border
@@ -108,6 +109,45 @@ def button_colors(theme: Theme, button: Button, hover: bool) -> tuple[Color, Col
         (pal.primary if hover else pal.border)
 
 
+def disabled_border_width(theme: Theme) -> int:
+    """The width of a disabled button's dashed outline (thinner than an enabled button's in high contrast)."""
+    return max(1, theme.px(2))
+
+
+def hatch(surface: pygame.Surface, color: Color, rect: pygame.Rect, radius: int, spacing: int, width: int) -> None:
+    """Diagonal stripes inside a rounded rectangle (the 'not available' look of a disabled button)."""
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    stripes = pygame.Surface(rect.size, pygame.SRCALPHA)
+    h = rect.height
+    for x in range(-h, rect.width + h, max(2, spacing)):
+        pygame.draw.line(stripes, color, (x, h), (x + h, 0), width)
+    shape = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=radius)
+    stripes.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    surface.blit(stripes, rect.topleft)
+
+
+def dashed_rect(surface: pygame.Surface, color: Color, rect: pygame.Rect, width: int, radius: int) -> None:
+    """A rounded outline whose straight sides are dashed (the corners stay whole)."""
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    outline = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(outline, color, outline.get_rect(), width=width, border_radius=radius)
+    dash = max(4, width * 4)
+    gap = max(3, width * 3)
+    clear = (0, 0, 0, 0)
+    start, end = radius + gap, rect.width - radius - gap
+    for x in range(start + dash, end, dash + gap):
+        outline.fill(clear, (x, 0, gap, width))
+        outline.fill(clear, (x, rect.height - width, gap, width))
+    start, end = radius + gap, rect.height - radius - gap
+    for y in range(start + dash, end, dash + gap):
+        outline.fill(clear, (0, y, width, gap))
+        outline.fill(clear, (rect.width - width, y, width, gap))
+    surface.blit(outline, rect.topleft)
+
+
 def draw_button(surface: pygame.Surface, theme: Theme, button: Button, rect: pygame.Rect,
                 hover: bool = False, focus: bool = False) -> None:
     """Draw a button into `rect` (coordinates of `surface`)."""
@@ -118,13 +158,20 @@ def draw_button(surface: pygame.Surface, theme: Theme, button: Button, rect: pyg
         ring = rect.inflate(theme.focus_width() * 2 + 2, theme.focus_width() * 2 + 2)
         pygame.draw.rect(surface, pal.focus, ring, width=theme.focus_width(), border_radius=radius + theme.focus_width())
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
-    pygame.draw.rect(surface, border, rect, width=max(theme.border(), theme.px(2) if hover else 0), border_radius=radius)
     padx, pady = button_padding(theme)
+    if button.enabled:
+        pygame.draw.rect(surface, border, rect, width=max(theme.border(), theme.px(2) if hover else 0),
+                         border_radius=radius)
+    else:
+        hatch(surface, pal.disabled_hatch, rect, radius, theme.px(12), max(1, theme.px(3)))
+        dashed_rect(surface, border, rect, disabled_border_width(theme), radius)
     x = rect.x + padx
     if button.badge:
         size = _badge_size(theme)
         badge = pygame.Rect(x, rect.y + pady, size, size)
         badge_fill = pal.on_primary if (button.style == "primary" or button.selected) else pal.primary
+        if not button.enabled:
+            badge_fill = pal.disabled_border
         pygame.draw.ellipse(surface, badge_fill, badge)
         bfont = theme.font("body", "bold")
         bblock = TextBlock.make(button.badge, bfont, readable_on(badge_fill), size, align="center")

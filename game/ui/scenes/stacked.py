@@ -21,6 +21,55 @@ def column_width(theme: Theme, width: int) -> int:
     return min(width - 2 * theme.sp("m") - theme.px(10), max(theme.px(860), 36 * em))
 
 
+class PinnedQuestion:
+    """A quiz question held above the scrolling answers when the spoken line and the answers do not fit the
+    window together (large text on a small window): the question stays in view whatever the player scrolls to."""
+
+    MAX_SHARE = 0.55  # of the body's height; a longer question is not pinned (it scrolls with the answers)
+
+    def __init__(self, ctx: SceneContext, line: Line, width: int, top: int) -> None:
+        """The question of `line` in a band `width` wide whose top is at `top`."""
+        theme = ctx.theme
+        self.ctx = ctx
+        col_w = column_width(theme, width)
+        self.col_x = (width - col_w) // 2
+        self.pad = theme.tsp("m")
+        self.accent = max(3, theme.px(6))
+        character = ctx.character(line.speaker)
+        name = character.name if character else (line.speaker or "")
+        self.color = ctx.name_color(name, character) if line.speaker else theme.palette.text
+        self.text = ctx.t(line.text)
+        self.text_w = col_w - 2 * self.pad - self.accent
+        self.block = self._block("body")
+        self.rect = pygame.Rect(0, top, width, self.block.height + 2 * self.pad)
+
+    def _block(self, role: str) -> TextBlock:
+        """The question's text in a type role."""
+        theme = self.ctx.theme
+        font = theme.font(role, "semibold")
+        return TextBlock.make(self.text, font, theme.palette.text, self.text_w, line_height=theme.line_height(font))
+
+    def fit(self, body_height: int) -> bool:
+        """Shrink to small text when the band is too tall; False when even that takes too much of the body."""
+        limit = body_height * self.MAX_SHARE
+        if self.rect.height > limit:
+            self.block = self._block("small")
+            self.rect.height = self.block.height + 2 * self.pad
+        return self.rect.height <= limit
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The band: a strip in the surface colour with a line under it, the question beside a speaker-coloured bar."""
+        theme, pal = self.ctx.theme, self.ctx.theme.palette
+        surface.fill(pal.surface, self.rect)
+        pygame.draw.line(surface, pal.border, (self.rect.x, self.rect.bottom - 1),
+                         (self.rect.right, self.rect.bottom - 1), theme.border())
+        bar = pygame.Rect(self.rect.x + self.col_x, self.rect.y + self.pad, self.accent, self.block.height)
+        pygame.draw.rect(surface, self.color, bar, border_radius=self.accent // 2)
+        x = bar.right + self.pad
+        box = pygame.Rect(x, self.rect.y + self.pad, self.text_w, self.block.height)
+        self.block.draw(surface, x, box.y, box)
+
+
 class StackedStage:
     """Everything of a scene in one column that scrolls; the panel's items come last."""
 

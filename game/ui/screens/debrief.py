@@ -38,11 +38,8 @@ class DebriefScreen(PageScreen):
         return f"{title} · {engine.text(ending.title, self.lang)}" if ending else title
 
     def scene_label(self, scene_id: str) -> str:
-        """A scene's title, or what kind of scene it was."""
-        scene = self.session.scenario.scenes[scene_id]
-        if scene.title:
-            return self.session.engine.text(scene.title, self.lang)
-        return self.tr(f"scene_{scene.type}")
+        """A scene's name as the session export and the terminal player give it (Engine.scene_label)."""
+        return self.session.engine.scene_label(scene_id, self.lang)
 
     def build_body(self, flow: Flow) -> None:
         """Decisions, chart, techniques, quiz, questions, takeaways, sources."""

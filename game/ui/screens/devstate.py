@@ -18,6 +18,11 @@ from ..widgets import Button, Item, button_height, layout_row, natural_width
 from .overlay import Overlay
 
 
+# The panel's words about the sign of a typed number (they would sit with the other dev_* words in game/i18n.py).
+MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)
+PLUS_KEYS = (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_EQUALS)
+
+
 @dataclass
 class Row:
     """One meter or flag in the panel."""
@@ -36,6 +41,16 @@ def _kind_of(start: Value) -> str:
     if isinstance(start, float):
         return "number"
     return "text"
+
+
+def shown_typed(typed: str) -> str:
+    """A typed number as the panel shows it: a real minus sign (−) for the hyphen."""
+    return typed.replace("-", "−")
+
+
+def shown_number(value: float) -> str:
+    """A number as the panel shows it: no trailing zeros, a real minus sign."""
+    return shown_typed(format_value(value))
 
 
 def _whole(value: float) -> float:
@@ -104,13 +119,13 @@ class DevStateScreen(Overlay):
             return f"{self.tr('on') if value else self.tr('off')} ({'true' if value else 'false'})"
         if isinstance(value, str):
             return f"“{value}”" if value else self.tr("dev_empty_text")
-        return format_value(value)
+        return shown_number(value)
 
     def describe(self, row: Row) -> str:
         """The range of a meter, the kind of a flag."""
         if row.kind == "meter":
             meter = self.app.session.scenario.meters[row.name]
-            return self.tr("dev_range", min=format_value(_whole(meter.min)), max=format_value(_whole(meter.max)))
+            return self.tr("dev_range", min=shown_number(_whole(meter.min)), max=shown_number(_whole(meter.max)))
         return self.tr(f"dev_kind_{row.kind}")
 
     def set_value(self, row: Row, value: Value) -> bool:
@@ -122,12 +137,12 @@ class DevStateScreen(Overlay):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 problem = self.tr("dev_bad_number", name=name, value=value)
             elif row.kind == "int" and isinstance(value, float):
-                problem = self.tr("dev_bad_whole", name=name, value=format_value(value))
+                problem = self.tr("dev_bad_whole", name=name, value=shown_number(value))
             elif row.kind == "meter":
                 meter = scenario.meters[row.name]
                 if not meter.min <= value <= meter.max:
-                    problem = self.tr("dev_bad_range", name=name, min=format_value(_whole(meter.min)),
-                                      max=format_value(_whole(meter.max)), value=format_value(value))
+                    problem = self.tr("dev_bad_range", name=name, min=shown_number(_whole(meter.min)),
+                                      max=shown_number(_whole(meter.max)), value=shown_number(value))
         elif row.kind == "bool" and not isinstance(value, bool):
             problem = self.tr("dev_bad_bool", name=name)
         elif row.kind == "text" and not isinstance(value, str):
@@ -172,6 +187,43 @@ class DevStateScreen(Overlay):
             self.set_value(row, _whole(clamped))
         else:
             self.set_value(row, value + amount)
+
+    def allows_negative(self, row: Row) -> bool:
+        """Whether a negative value can be typed: any number flag, a meter only when its min is below zero."""
+        if row.kind == "meter":
+            return self.app.session.scenario.meters[row.name].min < 0
+        return row.kind in ("int", "number")
+
+    def sign(self, row: Row, negative: bool) -> None:
+        """While typing: − puts a minus before the typed number (a second − takes it off again), + takes it off.
+        Where no negative value fits, the message says so and the typing stays as it was."""
+        typed = self.buffer or ""
+        has_minus = typed.startswith("-")
+        want_minus = not has_minus if negative else False
+        if want_minus and not self.allows_negative(row):
+            meter = self.app.session.scenario.meters[row.name]
+            self.message = (self.tr("dev_no_negative", name=row.label, min=shown_number(_whole(meter.min)),
+                                    max=shown_number(_whole(meter.max))), "error")
+            self.relayout()
+            return
+        digits = typed[1:] if has_minus else typed
+        self.buffer = ("-" if want_minus else "") + digits
+        self.check_typed(row)
+        self.relayout()
+
+    def check_typed(self, row: Row) -> None:
+        """Say at once when what is typed can no longer fit the meter (more digits only move it further out)."""
+        self.message = None
+        if row.kind != "meter" or not self.buffer:
+            return
+        try:
+            value = float(self.buffer)
+        except ValueError:
+            return
+        meter = self.app.session.scenario.meters[row.name]
+        if (value >= 0 and value > meter.max) or (value <= 0 and value < meter.min):
+            self.message = (self.tr("dev_bad_range", name=row.label, min=shown_number(_whole(meter.min)),
+                                    max=shown_number(_whole(meter.max)), value=shown_typed(self.buffer)), "error")
 
     def commit(self) -> None:
         """Enter: set the typed value."""
@@ -239,7 +291,7 @@ class DevStateScreen(Overlay):
             items.append(Item(pygame.Rect(0, y, width, block.height), render, "text", bg=pal.surface))
             y += block.height
 
-        text(self.tr("dev_state_help"), "small", "regular", pal.muted)
+        text(self.tr("dev_state_help") + " " + self.tr("dev_state_sign_help"), "small", "regular", pal.muted)
         self.row_items = []
         self.row_buttons = []
         kinds = [("meter",), ("bool", "int", "number", "text")]
@@ -274,7 +326,7 @@ class DevStateScreen(Overlay):
         label_block = TextBlock.make(label, label_font, pal.text, text_w, line_height=theme.line_height(label_font))
         selected = number == self.index
         if selected and self.buffer is not None:
-            value_text = self.buffer
+            value_text = shown_typed(self.buffer) if row.kind != "text" else self.buffer
         else:
             value_text = self.shown(row, self.value(row))
         value_block = TextBlock.make(value_text or " ", value_font, pal.text, text_w)
@@ -437,11 +489,15 @@ class DevStateScreen(Overlay):
             current = self.buffer if self.buffer is not None else (
                 str(self.value(row)) if row.kind == "text" else format_value(self.value(row)))
             self.buffer = current[:-1]
+            if row.kind != "text":
+                self.check_typed(row)
             self.relayout()
         elif row.kind == "text":
             if text and text.isprintable() and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
                 self.buffer = (self.buffer or "") + text
                 self.relayout()
+        elif self.buffer is not None and row.kind != "bool" and (text in ("-", "+") or key in MINUS_KEYS + PLUS_KEYS):
+            self.sign(row, text == "-" or (text != "+" and key in MINUS_KEYS))
         elif key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_KP_MINUS, pygame.K_KP_PLUS) or \
                 (self.buffer is None and text in ("-", "+", "=")):
             up = key in (pygame.K_RIGHT, pygame.K_KP_PLUS) or text in ("+", "=")
@@ -450,7 +506,7 @@ class DevStateScreen(Overlay):
             self.step(row, 1, False)
         elif row.kind != "bool" and text and (text.isdigit() or text in ".,"):
             self.buffer = (self.buffer or "") + ("." if text == "," else text)
-            self.message = None
+            self.check_typed(row)
             self.relayout()
         elif row.kind == "bool" and text.lower() in ("t", "f", "j", "n", "0", "1"):
             self.set_value(row, text.lower() in ("t", "j", "1"))

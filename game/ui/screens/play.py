@@ -5,11 +5,12 @@ from __future__ import annotations
 import pygame
 
 from ...engine.engine import ChoiceResult, EngineError, NoChoiceError
-from ...scenario.model import Choice
+from ...scenario.model import Choice, Line
 from ..actions import ActionPanel, Heading
 from ..hud import Hud
 from ..scenes.context import SceneContext
-from ..scenes.stacked import StackedStage, column_width
+from ..scenes.linebox import LineBox
+from ..scenes.stacked import PinnedQuestion, StackedStage, column_width
 from ..scenes.stage import Stage, make_content
 from ..session import Session
 from ..widgets import Button, Item, ScrollView, layout_row
@@ -43,6 +44,7 @@ class PlayScreen(Screen):
         self.content = None
         self.stacked: StackedStage | None = None
         self.footer_rect = pygame.Rect(0, 0, 0, 0)
+        self.pinned: PinnedQuestion | None = None
         self.scroll_request: str | None = "top"
         self.elapsed_feedback = 0.0
         self.enter_scene()
@@ -201,6 +203,7 @@ class PlayScreen(Screen):
         self.content = make_content(ctx)
         self.stacked = None
         self.stage = None
+        self.pinned = None
         if self.side_layout():
             panel_w = max(theme.px(400), min(round(w * 0.36), theme.px(600)))
             self.panel = self.build_panel(panel_w, inline=False)
@@ -218,6 +221,10 @@ class PlayScreen(Screen):
                     footer_h = theme.font("body", "bold").get_height() + theme.tsp("s")
                 footer_h += 2 * theme.tsp("s")
             viewport = pygame.Rect(0, body.y, w, body.height - footer_h)
+            self.pinned = self.pin_question(line, viewport)
+            if self.pinned is not None:
+                line = None     # the question is in the band above; the column holds the scene and the answers
+                viewport = pygame.Rect(0, self.pinned.rect.bottom, w, viewport.bottom - self.pinned.rect.bottom)
             self.footer_rect = pygame.Rect(0, viewport.bottom, w, footer_h)
             for button in self.panel.footer:
                 button.rect.move_ip(0, viewport.bottom + theme.tsp("s"))
@@ -235,6 +242,21 @@ class PlayScreen(Screen):
             elif self.scroll_request == "top":
                 self.view.offset = 0
         self.scroll_request = None
+
+    def pin_question(self, line: Line | None, viewport: pygame.Rect) -> PinnedQuestion | None:
+        """While choosing in a quiz, the question held above the answers when the spoken line and the answers
+        do not fit the stacked view together (so focusing or scrolling to an answer never hides the question)."""
+        if self.phase != "choosing" or not self.scene.quiz or line is None or self.panel is None:
+            return None
+        theme = self.theme
+        col_w = column_width(theme, viewport.width)
+        line_h = LineBox(self.ctx, line, pygame.Rect(0, 0, col_w, 10_000), big_portrait=False,
+                         anchor_top=True).box.height
+        answers_h = self.panel.flow.height + 2 * theme.tsp("m")
+        if theme.tsp("m") + line_h + theme.tsp("l") + answers_h + theme.tsp("m") <= viewport.height:
+            return None
+        pinned = PinnedQuestion(self.ctx, line, viewport.width, viewport.y)
+        return pinned if pinned.fit(viewport.height) else None
 
     def build_panel(self, width: int, inline: bool) -> ActionPanel:
         """The action panel for the current phase."""
@@ -411,6 +433,8 @@ class PlayScreen(Screen):
             self.panel.draw(frame, self.hover, focus)
         elif self.stacked is not None:
             self.stacked.draw(frame, self.typed is None, self.more_lines(), self.hover, focus)
+            if self.pinned is not None:
+                self.pinned.draw(frame)
             if self.footer_rect.height:
                 frame.fill(self.pal.surface, self.footer_rect)
                 pygame.draw.line(frame, self.pal.border, self.footer_rect.topleft, self.footer_rect.topright,
