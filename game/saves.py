@@ -9,10 +9,11 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .engine.engine import Engine
-from .scenario.model import Scenario
+if TYPE_CHECKING:  # the engine (and transitions) load only when a game is resumed: the menu starts quickly
+    from .engine.engine import Engine
+    from .scenario.model import Scenario
 
 SAVE_VERSION = 1
 FILE_NAME = "autosave.json"
@@ -63,6 +64,8 @@ def snapshot(engine: Engine, facilitator: bool, digest: str, now: Callable[[], f
 
 def resume(saved: SavedGame, scenario: Scenario, clock: Callable[[], float] = time.monotonic) -> Engine:
     """An engine that continues `saved` with `scenario` (the file as it is now); ResumeError if it no longer fits."""
+    from .engine.engine import Engine
+
     if saved.scenario_id != scenario.id:
         raise ResumeError(f"the saved game is of '{saved.scenario_id}', not '{scenario.id}'")
     try:

@@ -56,6 +56,8 @@ class App:
         self.frames = 0
         self.mouse_pos: tuple[int, int] = (0, 0)
         self._failing = False
+        self._saved_mark: tuple[int, int, int] | None = None
+        self.menu_notice: str | None = None  # a one-off line for the menu, e.g. why a save could not go on
         self._last_time = clock()
         self._last_input = self._last_time
         pygame.display.init()
@@ -243,12 +245,62 @@ class App:
         from .session import Session
 
         if scene is None and not values:
-            self.session = Session.start(scenario, self.clock, self.facilitator)
+            from ..saves import file_digest
+
+            autosave = self.dev is None  # developer mode plays test versions: they must not replace a real save
+            self.session = Session.start(scenario, self.clock, self.facilitator, autosave,
+                                         file_digest(scenario.path) if autosave else "")
         else:
             from ..engine.jump import start_engine
 
             self.session = Session(scenario, start_engine(scenario, scene, values, clock=self.clock), self.facilitator)
         self.show(PlayScreen(self, self.session))
+
+    def continue_game(self, saved, scenario) -> None:  # type: ignore[no-untyped-def]
+        """Go on with an autosaved game; if the scenario no longer fits it, forget it and say so on the menu."""
+        from ..saves import ResumeError, file_digest, resume
+        from .screens.play import PlayScreen
+        from .session import Session
+
+        try:
+            engine = resume(saved, scenario, clock=self.clock)
+        except ResumeError:
+            self.save_store().clear()
+            self.menu_notice = "resume_failed"
+            self.open_menu()
+            return
+        self.session = Session(scenario, engine, saved.facilitator, True, file_digest(scenario.path))
+        self._saved_mark = self._autosave_mark(self.session)
+        self.show(PlayScreen(self, self.session))
+
+    def save_store(self):  # type: ignore[no-untyped-def]
+        """The autosave file's store (in the user's data folder, or $WEERBAAR_CONFIG_DIR)."""
+        from ..saves import SaveStore
+
+        return SaveStore(settings_store.data_dir())
+
+    @staticmethod
+    def _autosave_mark(session: Session) -> tuple[int, int, int]:
+        """What changes when there is something new to save: the play, the scenes entered, the decisions."""
+        state = session.engine.state
+        return id(session), len(state.path), len(state.history)
+
+    def autosave(self) -> None:
+        """Keep the autosave in step: written after each decision, cleared once an ending is reached."""
+        session = self.session
+        if session is None or not session.autosave:
+            return
+        mark = self._autosave_mark(session)
+        if mark == self._saved_mark:
+            return
+        self._saved_mark = mark
+        state = session.engine.state
+        if state.ended:
+            self.save_store().clear()
+        elif state.history:  # opening a scenario does not yet replace the save of another
+            from ..saves import snapshot
+
+            self.save_store().write(snapshot(session.engine, session.facilitator, session.digest))
 
     def restart(self) -> None:
         """Play the current scenario again from its start."""
@@ -350,6 +402,7 @@ class App:
             if self.dev is not None:
                 self.dev.poll()  # looks at the file's time at most a few times a second
             self.animating = self.screen.update(dt)
+            self.autosave()
             if self.dirty or self.animating:
                 self.draw()
             self._failing = False

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
+from ...i18n import count_label, tr
 from ..flow import Flow
 from ..textlayout import TextBlock
 from ..theme import mix
@@ -13,7 +16,9 @@ from ..widgets import Button, Item
 from .page import PageScreen
 
 if TYPE_CHECKING:
+    from ...saves import SavedGame
     from ...scenario.loader import LoadResult
+    from ...scenario.model import Scenario
 
 
 def card(flow: Flow, button: Button, title: str, lines: list[tuple[str, str, str]], accent: tuple[int, int, int],
@@ -56,6 +61,27 @@ def card(flow: Flow, button: Button, title: str, lines: list[tuple[str, str, str
     return item
 
 
+def saved_game(saved: SavedGame | None, playable: list[LoadResult]) -> tuple[SavedGame, Scenario] | None:
+    """The autosaved game and its scenario among the playable ones (the same file, else the only one with its id)."""
+    if saved is None:
+        return None
+    same_id = [r.scenario for r in playable if r.scenario is not None and r.scenario.id == saved.scenario_id]
+    for scenario in same_id:
+        if str(Path(scenario.path).resolve()) == saved.scenario_path:
+            return saved, scenario
+    return (saved, same_id[0]) if len(same_id) == 1 else None
+
+
+def saved_when(timestamp: float, lang: str) -> str:
+    """'today at 14:05' or 'on 27-11-2026 at 09:30', in the player's local time."""
+    moment = time.localtime(timestamp)
+    clock = time.strftime("%H:%M", moment)
+    if time.strftime("%Y-%m-%d", moment) == time.strftime("%Y-%m-%d"):
+        return tr("saved_today", lang, time=clock)
+    date = time.strftime("%d-%m-%Y" if lang == "nl" else "%Y-%m-%d", moment)
+    return tr("saved_on", lang, date=date, time=clock)
+
+
 def menu_order(result: LoadResult) -> tuple[int, str]:
     """The tutorial first, the format's example last, the rest by title."""
     scenario = result.scenario
@@ -74,6 +100,7 @@ class MenuScreen(PageScreen):
         super().__init__(app)
         self.was_ready = app.catalog.ready
         self.results: dict[str, LoadResult] = {}
+        self.saved: tuple[SavedGame, Scenario] | None = None
 
     def title_text(self) -> str:
         """'Choose a scenario'."""
@@ -96,6 +123,12 @@ class MenuScreen(PageScreen):
             return
         good = sorted((r for r in catalog.results if r.ok), key=menu_order)
         bad = [r for r in catalog.results if not r.ok]
+        self.saved, scene = self.find_saved_game(good)
+        if self.app.menu_notice:
+            flow.text(self.tr(self.app.menu_notice), "body", "bold", pal.bad, name="notice")
+            flow.gap("m")
+        if self.saved is not None:
+            self.continue_card(flow, *self.saved, scene)
         if not good and not bad:
             flow.text(self.tr("no_scenarios"), "body", "regular", pal.muted)
         for index, result in enumerate(good):
@@ -131,21 +164,54 @@ class MenuScreen(PageScreen):
                 card(flow, Button(button_id, result.path.name), result.path.name, lines, pal.bad, warning=True)
                 flow.gap("s")
 
+    def find_saved_game(self, playable: list[LoadResult]) -> tuple[tuple[SavedGame, Scenario] | None, str]:
+        """The autosaved game that can go on, with the name of its scene; a save that no longer fits its
+        scenario is forgotten, and the menu says why."""
+        found = saved_game(self.app.save_store().read(), playable)
+        if found is None:
+            return None, ""
+        from ...saves import ResumeError, resume  # the engine is imported only when there is a game to go on with
+
+        try:
+            engine = resume(*found)
+        except ResumeError:
+            self.app.save_store().clear()
+            self.app.menu_notice = "resume_failed"
+            return None, ""
+        return found, engine.scene_label(engine.state.scene, self.lang)
+
+    def continue_card(self, flow: Flow, saved: SavedGame, scenario: Scenario, scene: str) -> None:
+        """The card that goes on with the unfinished game: where the player was and when it was saved."""
+        lang = self.lang
+        decisions = count_label(saved.decisions, "decisions", lang)
+        lines = [(self.tr("continue_where", scene=scene), "body", "regular"),
+                 (self.tr("continue_saved", decisions=decisions, when=saved_when(saved.saved_at, lang)),
+                  "small", "regular")]
+        title = self.tr("continue_title", title=scenario.title.get(lang))
+        card(flow, Button("resume", title), title, lines, self.pal.good)
+        flow.gap("m")
+
     def footer_buttons(self) -> list[Button]:
         """Back, reload, settings, quit."""
         return [Button("back", self.tr("back")), Button("reload", self.tr("reload")),
                 Button("settings", self.tr("settings")), Button("quit", self.tr("quit"))]
 
     def default_focus(self) -> str | None:
-        """The first scenario."""
+        """The unfinished game, else the first scenario."""
+        for button in self.buttons():
+            if button.id == "resume":
+                return button.id
         for button in self.buttons():
             if button.id.startswith("play:"):
                 return button.id
         return "back"
 
     def on_button(self, button_id: str) -> None:
-        """Open a scenario's intro, a file's problems, or a footer action."""
-        if button_id in self.results:
+        """Go on with the saved game, open a scenario's intro, a file's problems, or a footer action."""
+        self.app.menu_notice = None
+        if button_id == "resume" and self.saved is not None:
+            self.app.continue_game(*self.saved)
+        elif button_id in self.results:
             result = self.results[button_id]
             if result.ok:
                 self.app.open_intro(result.scenario)
