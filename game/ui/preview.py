@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import time
 
 import random
 import shutil
@@ -174,7 +175,27 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
         app.fail(RuntimeError("a screenshot of the error screen"))
 
     def menu() -> None:
+        app.save_store().clear()
+        app.menu_notice = None
         app.open_menu()
+
+    def menu_resume(notice: bool) -> Callable[[], None]:
+        def open_it() -> None:
+            from ..engine.engine import Engine
+            from ..saves import snapshot
+
+            engine = Engine(feed_owner, clock=app.clock)
+            while len(engine.state.history) < 3 and not engine.ended:
+                if engine.needs_choice():
+                    engine.choose(engine.available_choices()[0])
+                else:
+                    engine.advance()
+            app.save_store().write(snapshot(engine, False, "", now=lambda: time.time() - 3600))
+            if notice:  # as after a save that no longer fitted its scenario: forgotten, and the menu says why
+                app.save_store().clear()
+            app.menu_notice = "resume_failed" if notice else None
+            app.open_menu()
+        return open_it
 
     def problems() -> None:
         app.open_menu()
@@ -193,6 +214,8 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
     return {
         "title": app.open_title,
         "menu-with-invalid-file": menu,
+        "menu-resume": menu_resume(False),
+        "menu-resume-failed": menu_resume(True),
         "problems": problems,
         "intro": lambda: app.open_intro(example),
         "dialogue": play(example, "dialogue", "reading"),
