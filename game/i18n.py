@@ -138,6 +138,7 @@ STRINGS.update({
     "quiz": {"nl": "Quiz", "en": "Quiz"},
     "play_again": {"nl": "Opnieuw spelen", "en": "Play again"},
     "scene_dialogue": {"nl": "Gesprek", "en": "Conversation"},
+    "scene_dialogue_with": {"nl": "Gesprek met {name}", "en": "Conversation with {name}"},
     "scene_feed": {"nl": "Tijdlijn", "en": "Timeline"},
     "scene_chat": {"nl": "Chat", "en": "Chat"},
     "scene_news": {"nl": "Nieuwsbericht", "en": "News article"},

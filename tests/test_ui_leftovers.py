@@ -194,7 +194,8 @@ def test_state_panel_types_negative_numbers(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_debrief_scene_names_are_the_exports(tmp_path: Path, lang: str) -> None:
     """Each decision on the debrief is headed by Engine.scene_label, as in the export and the terminal player
-    (the example's chat is 'Buurtapp De Linde', its quiz 'Quiz': not 'Chat' and 'Gesprek')."""
+    (the example's chat is 'Buurtapp De Linde', its untitled quiz 'Gesprek met Fenna de Vries': not 'Chat' and
+    'Gesprek')."""
     app = make_app(tmp_path, (1280, 720), language=lang, reduced_motion=True)
     example = preview.first_ok(app.catalog.results, "example")
     for seed in range(1, 12):
@@ -207,7 +208,8 @@ def test_debrief_scene_names_are_the_exports(tmp_path: Path, lang: str) -> None:
     screen.ensure_layout()
     engine = session.engine
     expected = [f"{n}. {engine.scene_label(d.scene, lang)}" for n, d in enumerate(engine.state.history, 1)]
-    assert any("Buurtapp" in e for e in expected) and any(e.endswith(". Quiz") for e in expected)
+    with_fenna = "Gesprek met Fenna de Vries" if lang == "nl" else "Conversation with Fenna de Vries"
+    assert any("Buurtapp" in e for e in expected) and any(e.endswith(". " + with_fenna) for e in expected)
     exported = [d["scene_label"] for d in session_data(engine, lang, datetime(2026, 11, 28, 14, 5))["decisions"]]
     assert [e.split(". ", 1)[1] for e in expected] == exported
     shown = []

@@ -10,6 +10,7 @@ from typing import Any
 
 from transitions import Machine
 
+from ..i18n import tr
 from ..scenario.expressions import Expression
 from ..scenario.gcpause import paused_gc
 from ..scenario.model import Branch, Choice, Ending, Scenario, Scene, Text, Value
@@ -177,12 +178,21 @@ class Engine:
         return "{" + name + "}"
 
     def scene_label(self, scene_id: str, lang: str) -> str:
-        """A short name for a scene in lists such as the debrief: its title, headline or heading."""
+        """A short name for a scene in lists such as the debrief and the export, in the player's language: its
+        title, headline or heading, the ending's title, the app or outlet, else who speaks or its kind."""
         scene = self.scenario.scenes[scene_id]
         for text in (scene.title, scene.headline, scene.heading):
             if text is not None:
                 return self.text(text, lang)
-        return scene.app or scene.outlet or scene_id.replace("_", " ").capitalize()
+        if scene.ending is not None:
+            return self.text(scene.ending.title, lang)
+        if scene.app or scene.outlet:
+            return scene.app or scene.outlet or ""
+        characters = self.scenario.characters
+        speaker = next((line.speaker for line in scene.lines if line.speaker in characters), None)
+        if speaker is not None and scene.type == "dialogue":
+            return tr("scene_dialogue_with", lang, name=characters[speaker].name)
+        return tr(f"scene_{scene.type}", lang)
 
     def progress(self) -> float:
         """A 0..1 estimate of how far the player is: decisions made against the fewest still to come."""
