@@ -9,10 +9,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .scenario.deeplint import DEFAULT_MAX_STATES
-from .scenario.diagnostics import Diagnostic, Severity
+from .scenario.diagnostics import LANGUAGES, Diagnostic, Severity
 from .scenario.loader import LoadResult, load_file, load_paths
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+LANG_ENV = "WEERBAAR_LANG"
+
+
+def message_language(asked: str | None = None) -> str:
+    """The language for messages to trainers: --lang, else $WEERBAAR_LANG, else Dutch."""
+    import os
+
+    for candidate in (asked, os.environ.get(LANG_ENV, "")):
+        if candidate and candidate.lower() in LANGUAGES:
+            return candidate.lower()
+    return "nl"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", help="scenario files or folders")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument("--lang", choices=LANGUAGES, help=f"language of the messages: nl or en "
+                          f"(default: ${LANG_ENV}, else nl)")
     validate.add_argument("--max-states", type=_count, default=DEFAULT_MAX_STATES, metavar="N",
                           help="the deep check plays every possible game through, up to N situations "
                                f"(default {DEFAULT_MAX_STATES:,}; 0 switches it off)")
@@ -88,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        return cmd_validate(args.paths, args.strict, args.format, args.max_states)
+        return cmd_validate(args.paths, args.strict, args.format, args.max_states, message_language(args.lang))
     if args.command == "play":
         return cmd_play(args)
     if args.command == "test":
@@ -104,19 +117,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cmd_open_game()
 
 
-def print_diagnostics(results: list[LoadResult], strict: bool, stream=None) -> int:  # type: ignore[no-untyped-def]
-    """Print diagnostics as text; return the number of errors (warnings count when strict)."""
+def print_diagnostics(results: list[LoadResult], strict: bool, stream=None,  # type: ignore[no-untyped-def]
+                      lang: str = "en") -> int:
+    """Print diagnostics as text in `lang`; return the number of errors (warnings count when strict)."""
     stream = stream or sys.stderr
     failures = 0
     for result in results:
         for diagnostic in result.diagnostics:
-            print(diagnostic.format(strict), file=stream)
+            print(diagnostic.format(strict, lang), file=stream)
             if strict or diagnostic.severity is Severity.ERROR:
                 failures += 1
     return failures
 
 
-def cmd_validate(paths: list[str], strict: bool, fmt: str, max_states: int = DEFAULT_MAX_STATES) -> int:
+def cmd_validate(paths: list[str], strict: bool, fmt: str, max_states: int = DEFAULT_MAX_STATES,
+                 lang: str = "en") -> int:
     """`validate`: check files and folders (deep check included); exit 0 clean, 1 with errors, 2 for a
     missing path."""
     missing = [p for p in paths if not Path(p).exists()]
@@ -128,24 +143,30 @@ def cmd_validate(paths: list[str], strict: bool, fmt: str, max_states: int = DEF
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
     failures = sum(1 for d in diagnostics if strict or d.severity is Severity.ERROR)
     if fmt == "json":
-        print(json.dumps([d.to_json(strict) for d in diagnostics], ensure_ascii=False, indent=2))
+        print(json.dumps([d.to_json(strict, lang) for d in diagnostics], ensure_ascii=False, indent=2))
     else:
-        print_diagnostics(results, strict, sys.stdout)
-        files = len(results)
+        print_diagnostics(results, strict, sys.stdout, lang)
         errors = sum(1 for d in diagnostics if strict or d.severity is Severity.ERROR)
-        warnings = len(diagnostics) - errors
-        print(f"{files} file{'s' * (files != 1)} checked: {errors} error{'s' * (errors != 1)}, "
-              f"{warnings} warning{'s' * (warnings != 1)}")
+        print(validate_summary(len(results), errors, len(diagnostics) - errors, lang))
     return EXIT_FAIL if failures else EXIT_OK
 
 
-def _load_one(path: str) -> LoadResult | None:
+def validate_summary(files: int, errors: int, warnings: int, lang: str) -> str:
+    """The closing line of `validate`, e.g. '2 files checked: 1 error, 0 warnings'."""
+    if lang == "nl":
+        return (f"{files} {'bestand' if files == 1 else 'bestanden'} gecontroleerd: {errors} "
+                f"{'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return (f"{files} file{'s' * (files != 1)} checked: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}")
+
+
+def _load_one(path: str, lang: str | None = None) -> LoadResult | None:
     """Load a scenario for playing; print its problems; None when it cannot be played."""
     if not Path(path).is_file():
         print(f"weerbaar: error: '{path}' is not a file", file=sys.stderr)
         return None
     result = load_file(path)
-    print_diagnostics([result] if not result.ok else [], strict=False)
+    print_diagnostics([result] if not result.ok else [], strict=False, lang=message_language(lang))
     return result if result.ok else None
 
 
@@ -154,7 +175,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .engine.engine import EngineError
     from .textplayer import ScriptError, dumps, play_interactive, play_scripted, result_json
 
-    result = _load_one(args.file)
+    result = _load_one(args.file, args.lang)
     if result is None:
         if getattr(args, "dev", False) and not args.text and Path(args.file).is_file():
             return cmd_open_game(args)  # developer mode: the window shows the errors and starts once they are fixed

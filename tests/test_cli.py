@@ -101,3 +101,37 @@ def test_interactive_text_play_in_english() -> None:
 def test_text_play_unknown_language_is_usage_error() -> None:
     """--lang must be one of the scenario's languages."""
     assert run("play", EXAMPLE, "--text", "--lang", "de").returncode == 2
+
+
+BAD_KEY = ("format: 1\nid: demo\ntitle: Demo\nlanguages: [nl]\nminuts: 5\nstart: a\nscenes:\n"
+           "  a: {lines: [{text: Hoi}], ending: {rating: good, title: Einde, text: Klaar}}\n")
+
+
+def test_validate_speaks_dutch_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trainers are Dutch: messages and the closing line in Dutch; error/warning stay English for editors."""
+    monkeypatch.delenv("WEERBAAR_LANG", raising=False)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_KEY, encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:5:1: error: onbekende sleutel 'minuts' in het scenario — bedoel je 'minutes'?" in out
+    assert out.rstrip().endswith("1 bestand gecontroleerd: 1 fout, 0 waarschuwingen")
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_validate_in_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """--lang en, or WEERBAAR_LANG=en, gives the English texts; JSON carries the language asked for."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_KEY, encoding="utf-8")
+    args = ["validate", "--format", "json", str(bad)]
+    if how == "flag":
+        monkeypatch.setenv("WEERBAAR_LANG", "nl")
+        args.insert(1, "--lang")
+        args.insert(2, "en")
+    else:
+        monkeypatch.setenv("WEERBAAR_LANG", "en")
+    assert main(args) == 1
+    [diagnostic] = json.loads(capsys.readouterr().out)
+    assert diagnostic["message"].startswith("unknown key 'minuts' in the scenario — did you mean 'minutes'?")

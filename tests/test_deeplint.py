@@ -60,7 +60,7 @@ def test_planted_low_meter_dead_end_is_found_with_its_path(tmp_path: Path) -> No
     report = deep_lint(result.scenario)
     dead = [f for f in report.findings if f[0] == "WB701"]
     assert len(dead) == 1
-    code, pos, message, hint = dead[0]
+    code, pos, (message, _), (hint, _) = dead[0]            # message and hint are Say(en, nl)
     assert pos == (21, 3)                                 # the line of council:
     assert "the scene 'council' has no choice to offer" in message
     assert "trust is 25" in message and "met is false" in message and "reach is 20" in message
@@ -72,7 +72,7 @@ def test_dead_end_rejects_the_file_in_validate(tmp_path: Path, capsys: pytest.Ca
     """validate reports WB701 as an error with file:line, and exits 1; --max-states 0 skips the check."""
     path = load_text(tmp_path, LOW_TRUST_DEAD_END).path
     assert load_file(path, max_states=1000).scenario is None
-    assert main(["validate", str(path)]) == 1
+    assert main(["validate", "--lang", "en", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"{path.name}:21:3: error: the scene 'council' has no choice to offer" in out and "[WB701]" in out
     assert main(["validate", "--max-states", "0", str(path)]) == 0
@@ -81,7 +81,7 @@ def test_dead_end_rejects_the_file_in_validate(tmp_path: Path, capsys: pytest.Ca
 def test_the_replay_in_the_hint_reaches_the_dead_end(tmp_path: Path) -> None:
     """Playing the positions from the hint on the real engine ends in a scene with nothing on offer."""
     scenario = scenario_from(tmp_path, LOW_TRUST_DEAD_END)
-    hint = next(f[3] for f in deep_lint(scenario).findings if f[0] == "WB701")
+    hint = next(f[3].en for f in deep_lint(scenario).findings if f[0] == "WB701")
     engine = Engine(scenario, clock=lambda: 0.0)
     for number in hint.rsplit("--choices ", 1)[1].split(","):
         engine.choose(int(number) - 1)
@@ -107,8 +107,8 @@ def test_dead_end_that_needs_a_visit_count(tmp_path: Path) -> None:
             ending: {rating: good, title: Einde, text: Klaar}
     """)
     dead = [f for f in deep_lint(scenario).findings if f[0] == "WB701"]
-    assert len(dead) == 1 and "visited('hall') is 3" in dead[0][2]
-    assert "after hall: again → hall: again" in dead[0][2]
+    assert len(dead) == 1 and "visited('hall') is 3" in dead[0][2].en
+    assert "after hall: again → hall: again" in dead[0][2].en
 
 
 def test_ending_never_reached_loop_and_constant_conditions(tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_ending_never_reached_loop_and_constant_conditions(tmp_path: Path) -> No
     found = {(code, pos[0]) for code, pos, _, _ in report.findings}
     assert report.complete
     assert found == {("WB704", 13), ("WB704", 18), ("WB702", 25), ("WB703", 20), ("WB704", 24)}
-    messages = {pos[0]: message for _, pos, message, _ in report.findings}
+    messages = {pos[0]: message.en for _, pos, message, _ in report.findings}
     assert "always holds" in messages[13] and "changes nothing" in messages[13]
     assert "never holds" in messages[18] and "never goes to 'top'" in messages[18]
     assert "loop hall → hall" in messages[20] and "after a: in" in messages[20]
@@ -178,7 +178,7 @@ def test_bound_hit_is_a_warning_and_leaves_out_never_claims(tmp_path: Path) -> N
     report = deep_lint(scenario, max_states=500)
     assert not report.complete and 500 <= report.states <= 510
     assert [f[0] for f in report.findings] == ["WB705"]
-    assert "stopped after 50" in report.findings[0][2] and "--max-states" in report.findings[0][3]
+    assert "stopped after 50" in report.findings[0][2].en and "--max-states" in report.findings[0][3].en
 
 
 def test_counter_compared_with_a_number_is_capped(tmp_path: Path) -> None:
@@ -385,7 +385,7 @@ def test_agrees_with_a_plain_search_on_random_scenarios(seed: int, tmp_path: Pat
     report = deep_lint(scenario)
     assert report.complete
     assert report.reached_scenes == reached
-    found_dead = {message.split("'")[1] for code, _, message, _ in report.findings if code == "WB701"}
+    found_dead = {message.en.split("'")[1] for code, _, message, _ in report.findings if code == "WB701"}
     assert found_dead == dead
     constant = {pos for pos, seen in outcomes.items() if len(seen) == 1}
     assert {pos for code, pos, _, _ in report.findings if code == "WB704"} == constant
@@ -398,4 +398,4 @@ def test_time_bound_is_reported_too(tmp_path: Path) -> None:
     scenario = scenario_from(tmp_path, LOW_TRUST_DEAD_END)
     report = deep_lint(scenario, max_seconds=0.0)
     assert not report.complete
-    assert [f[0] for f in report.findings] == ["WB705"] and "seconds" in report.findings[0][2]
+    assert [f[0] for f in report.findings] == ["WB705"] and "seconds" in report.findings[0][2].en

@@ -211,3 +211,20 @@ def test_play_command_with_start_and_set(tmp_path: Path, monkeypatch: pytest.Mon
     assert app.screen.name == "play" and app.session.engine.scene.id == "chat"
     assert app.session.engine.state.meters["trust"] == 80
     app.close()
+
+
+@pytest.mark.parametrize("lang, words", [("nl", "maar die bestaat niet"), ("en", "which does not exist")])
+def test_problems_screen_speaks_the_players_language(tmp_path: Path, lang: str, words: str) -> None:
+    """The broken file's messages are shown in the language the game is set to."""
+    from tests.test_ui_devmode import texts_on_screen
+
+    app = make_app(tmp_path, language=lang)
+    app.open_menu()
+    step(app)
+    bad = next(b for b, r in app.screen.results.items() if not r.ok)
+    click(app, bad)
+    shown = " ".join(texts_on_screen(app))
+    expected = [d.explain(lang) for d in app.screen.result.diagnostics]
+    assert expected and all(e.split(" — ")[0][:30] in shown for e in expected), (expected, shown[:400])
+    assert words in shown.lower()
+    app.close()

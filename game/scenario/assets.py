@@ -13,11 +13,13 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 
 @dataclass(frozen=True)
 class AssetProblem:
-    """Why an asset reference was refused: a diagnostic code, message and hint."""
+    """Why an asset reference was refused: a diagnostic code, message and hint (in English, and in Dutch)."""
 
     code: str
     message: str
     hint: str
+    message_nl: str = ""
+    hint_nl: str = ""
 
 
 class AssetResolver:
@@ -38,20 +40,29 @@ class AssetResolver:
     def _resolve(self, ref: str) -> Path | AssetProblem:
         """Uncached resolution of one reference."""
         if not ref.strip():
-            return AssetProblem("WB501", "the asset path is empty", "name a file, e.g. portraits/mayor.svg")
+            return AssetProblem("WB501", "the asset path is empty", "name a file, e.g. portraits/mayor.svg",
+                                "het pad naar het plaatje is leeg", "noem een bestand, bijvoorbeeld portraits/mayor.svg")
         if "\\" in ref:
             return AssetProblem("WB501", f"the asset path '{ref}' uses backslashes",
-                                "write folders with forward slashes, e.g. portraits/mayor.svg")
+                                "write folders with forward slashes, e.g. portraits/mayor.svg",
+                                f"het pad '{ref}' bevat backslashes (\\)",
+                                "schrijf mappen met gewone schuine strepen (/), bijvoorbeeld portraits/mayor.svg")
         pure = PurePosixPath(ref)
         if pure.is_absolute() or _DRIVE.match(ref):
             return AssetProblem("WB501", f"the asset path '{ref}' is absolute",
-                                "write it relative to the scenario's folder or assets/, e.g. portraits/mayor.svg")
+                                "write it relative to the scenario's folder or assets/, e.g. portraits/mayor.svg",
+                                f"het pad '{ref}' is een volledig pad (absoluut)",
+                                "schrijf het pad vanaf de map van het scenario of vanaf assets/, bijvoorbeeld "
+                                "portraits/mayor.svg")
         if ".." in pure.parts:
             return AssetProblem("WB501", f"the asset path '{ref}' goes up a folder with '..'",
-                                "put the file next to the scenario or in assets/ and name it from there")
+                                "put the file next to the scenario or in assets/ and name it from there",
+                                f"het pad '{ref}' gaat met '..' een map omhoog",
+                                "zet het bestand naast het scenario of in assets/ en noem het pad vanaf daar")
         if pure.suffix.lower() not in ASSET_SUFFIXES:
             return AssetProblem("WB504", f"'{ref}' is not an SVG, PNG or JPEG file",
-                                "use an .svg, .png or .jpg file")
+                                "use an .svg, .png or .jpg file",
+                                f"'{ref}' is geen SVG-, PNG- of JPEG-bestand", "gebruik een .svg-, .png- of .jpg-bestand")
         outside: Path | None = None
         for root in self.roots:
             candidate = root / pure
@@ -65,6 +76,10 @@ class AssetResolver:
                 return real
         if outside is not None:
             return AssetProblem("WB503", f"'{ref}' is a link to a file outside the scenario's folder and assets/",
-                                "copy the file itself into the scenario's folder or assets/")
+                                "copy the file itself into the scenario's folder or assets/",
+                                f"'{ref}' is een snelkoppeling naar een bestand buiten de map van het scenario en assets/",
+                                "kopieer het bestand zelf naar de map van het scenario of naar assets/")
         return AssetProblem("WB502", f"the asset '{ref}' was not found",
-                            f"looked in {self.roots[0]} and {self.roots[1]}; check the spelling and the folder")
+                            f"looked in {self.roots[0]} and {self.roots[1]}; check the spelling and the folder",
+                            f"het plaatje '{ref}' is niet gevonden",
+                            f"gezocht in {self.roots[0]} en {self.roots[1]}; controleer de spelling en de map")

@@ -9,6 +9,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from .diagnostics import Say
 from .graph import reachable_scenes
 from .model import Choice, Pos, Scenario
 from .statespace import Condition, Explorer, Plan
@@ -16,7 +17,7 @@ from .statespace import Condition, Explorer, Plan
 DEFAULT_MAX_STATES = 200_000
 DEFAULT_MAX_SECONDS = 30.0
 
-Finding = tuple[str, Pos, str, str]     # (code, position, message, hint), as graph.graph_warnings returns
+Finding = tuple[str, Pos, Say, Say]     # (code, position, message, hint) in English and Dutch, as graph_warnings
 
 
 @dataclass
@@ -70,13 +71,20 @@ def _dead_ends(explorer: Explorer) -> list[Finding]:
                     read[name] = values["values"].get(name)
                 for other in sorted(choice.condition.visited_scenes()):
                     read[f"visited('{other}')"] = values["visits"].get(other, 0)
-        when = f" when {_values_text(read)}" if read else ""
-        hint = "give one choice no if (a way out that is always there), or change the ifs so one of them holds here"
+        values = _values_text(read)
+        when = Say(f" when {values}", f" bij deze stand: {values}") if read else Say("", "")
+        hint = Say("give one choice no if (a way out that is always there), or change the ifs so one of them "
+                   "holds here",
+                   "geef één keuze geen if (een uitweg die er altijd is), of verander de ifs zodat er hier één "
+                   "klopt")
         if decisions:
-            hint += (f"; replay it with: python main.py play {_shown(plan.scenario)} --text --choices "
-                     f"{','.join(str(d[2]) for d in decisions)}")
-        findings.append(("WB701", scene.pos, f"the scene '{sid}' has no choice to offer{when} "
-                         f"({_path_text(plan.scenario, decisions)})", hint))
+            replay = (f"python main.py play {_shown(plan.scenario)} --text --choices "
+                      f"{','.join(str(d[2]) for d in decisions)}")
+            hint = Say(f"{hint.en}; replay it with: {replay}", f"{hint.nl}; speel het na met: {replay}")
+        path = _path_text(plan.scenario, decisions)
+        findings.append(("WB701", scene.pos, Say(f"the scene '{sid}' has no choice to offer{when.en} ({path.en})",
+                                                 f"de scène '{sid}' heeft geen keuze om aan te bieden{when.nl} "
+                                                 f"({path.nl})"), hint))
     return findings
 
 
@@ -111,19 +119,19 @@ def choice_label(choice: Choice) -> str:
     return f"{choice.key} \"{text[:30]}{'…' if len(text) > 30 else ''}\""
 
 
-def _path_text(scenario: Scenario, decisions: list[tuple[str, str, int]]) -> str:
-    """'after timeline: react_now → chat: wait', or 'right at the start'."""
+def _path_text(scenario: Scenario, decisions: list[tuple[str, str, int]]) -> Say:
+    """'after timeline: react_now → chat: wait', or 'right at the start' (and in Dutch)."""
     if not decisions:
-        return "right at the start"
+        return Say("right at the start", "meteen aan het begin")
     steps = []
     for scene, key, _ in decisions:
         choice = scenario.scenes[scene].choice_by_id(key)
         steps.append(f"{scene}: {choice_label(choice).strip(chr(39)) if choice else key}")
-    return "after " + " → ".join(steps)
+    return Say("after " + " → ".join(steps), "na " + " → ".join(steps))
 
 
 def _values_text(values: dict[str, Any]) -> str:
-    """'trust is 30, reach is 70'."""
+    """'trust is 30, reach is 70' (the same in Dutch)."""
     return ", ".join(f"{name} is {_show(value)}" for name, value in values.items())
 
 
@@ -172,11 +180,15 @@ def _loops(explorer: Explorer) -> list[Finding]:
         entry = cycle[turn]
         ordered = _collapse(scenes[turn:] + scenes[:turn])
         first = ordered[0]
+        loop = " → ".join(ordered + [first])
+        path = _path_text(plan.scenario, explorer.decisions(entry))
         findings.append(("WB703", plan.scenario.scenes[first].pos,
-                         f"from the scene '{first}' the player can only go round the loop "
-                         f"{' → '.join(ordered + [first])} and never reach an ending "
-                         f"({_path_text(plan.scenario, explorer.decisions(entry))})",
-                         "give a scene in the loop a choice or branch that leads on towards an ending"))
+                         Say(f"from the scene '{first}' the player can only go round the loop {loop} and never "
+                             f"reach an ending ({path.en})",
+                             f"vanaf de scène '{first}' kan de speler alleen het rondje {loop} blijven lopen en komt "
+                             f"hij nooit bij een einde ({path.nl})"),
+                         Say("give a scene in the loop a choice or branch that leads on towards an ending",
+                             "geef een scène in het rondje een keuze of tak die verder leidt naar een einde")))
         if len(findings) >= 5:
             break
     return findings
@@ -230,16 +242,22 @@ def _bound_hit(explorer: Explorer, seconds: float) -> Finding:
     """WB705: the exploration stopped early."""
     scenario = explorer.plan.scenario
     start = scenario.scenes[scenario.start]
+    count = f"{len(explorer.states):,}"
+    count_nl = count.replace(",", ".")
+    hint = Say("what it did report is real, but it may have missed problems; compare counters and visited() "
+               "directly with a number (calls >= 3) so it can tell that more rounds change nothing",
+               "wat hij wel meldt, klopt, maar hij kan problemen gemist hebben; vergelijk tellers en visited() "
+               "direct met een getal (calls >= 3), dan ziet hij dat nog meer rondes niets veranderen")
     if explorer.stopped == "states":
-        why = f"after {len(explorer.states):,} game situations (the limit)"
-        hint = ("what it did report is real, but it may have missed problems; compare counters and visited() "
-                "directly with a number (calls >= 3) so it can tell that more rounds change nothing, or raise the "
-                "limit with validate --max-states N")
+        why = Say(f"after {count} game situations (the limit)", f"na {count_nl} spelsituaties (de grens)")
+        hint = Say(f"{hint.en}, or raise the limit with validate --max-states N",
+                   f"{hint.nl}; of verhoog de grens met validate --max-states N")
     else:
-        why = f"after {seconds:.0f} seconds ({len(explorer.states):,} game situations)"
-        hint = ("what it did report is real, but it may have missed problems; compare counters and visited() "
-                "directly with a number (calls >= 3) so it can tell that more rounds change nothing")
-    return ("WB705", start.pos, f"the deep check stopped {why}, before it had seen every situation", hint)
+        why = Say(f"after {seconds:.0f} seconds ({count} game situations)",
+                  f"na {seconds:.0f} seconden ({count_nl} spelsituaties)")
+    return ("WB705", start.pos, Say(f"the deep check stopped {why.en}, before it had seen every situation",
+                                    f"de controle van alle spelverlopen stopte {why.nl}, voordat hij elke situatie "
+                                    "had gezien"), hint)
 
 
 # ---- WB702 / WB706 never reached -----------------------------------------------------------------
@@ -253,17 +271,28 @@ def _never_reached(scenario: Scenario, reached: set[str]) -> list[Finding]:
         if sid not in on_map or sid in reached:
             continue
         if scene.ending is not None:
-            findings.append(("WB702", scene.pos, f"the ending '{sid}' is on the map, but no play-through reaches it: "
-                             "the ifs on every way there never let the player through",
-                             "check the numbers in the ifs and effects on the way (see the warnings about ifs that "
-                             "never hold), or try it with play --start SCENE --set name=value"))
+            findings.append(("WB702", scene.pos,
+                             Say(f"the ending '{sid}' is on the map, but no play-through reaches it: "
+                                 "the ifs on every way there never let the player through",
+                                 f"het einde '{sid}' staat op de plattegrond, maar geen enkel spelverloop komt er: "
+                                 "de ifs op elke weg erheen laten de speler nooit door"),
+                             Say("check the numbers in the ifs and effects on the way (see the warnings about ifs "
+                                 "that never hold), or try it with play --start SCENE --set name=value",
+                                 "controleer de getallen in de ifs en effects onderweg (zie de waarschuwingen over "
+                                 "ifs die nooit kloppen), of probeer het met play --start SCÈNE --set naam=waarde")))
             continue
         sources = sorted(s for s in reached if sid in scenes[s].successors())
         if sources:
-            findings.append(("WB706", scene.pos, f"the scene '{sid}' is on the map, but no play-through reaches it: "
-                             f"the ifs on the way from {', '.join(repr(s) for s in sources)} never lead here",
-                             "check the numbers in those ifs (see the warnings about ifs that never hold), "
-                             "or remove the scene"))
+            where = ", ".join(repr(s) for s in sources)
+            findings.append(("WB706", scene.pos,
+                             Say(f"the scene '{sid}' is on the map, but no play-through reaches it: "
+                                 f"the ifs on the way from {where} never lead here",
+                                 f"de scène '{sid}' staat op de plattegrond, maar geen enkel spelverloop komt er: "
+                                 f"de ifs op de weg vanaf {where} leiden nooit hierheen"),
+                             Say("check the numbers in those ifs (see the warnings about ifs that never hold), "
+                                 "or remove the scene",
+                                 "controleer de getallen in die ifs (zie de waarschuwingen over ifs die nooit "
+                                 "kloppen), of haal de scène weg")))
     return findings
 
 
@@ -280,44 +309,70 @@ def _constant_conditions(plan: Plan) -> list[Finding]:
         seen = _seen_text(cond, plan)
         if cond.kind == "choice":
             label = choice_label(cond.choice) if cond.choice else "?"
+            which = Say(f"the if \"{source}\" of choice {label} in '{cond.scene}'",
+                        f"de if \"{source}\" van keuze {label} in '{cond.scene}'")
             if always:
-                message = f"the if \"{source}\" of choice {label} in '{cond.scene}' always holds{seen}, so it changes nothing"
-                hint = "remove the if, or check the numbers it compares with"
+                message = Say(f"{which.en} always holds{seen.en}, so it changes nothing",
+                              f"{which.nl} klopt altijd{seen.nl}, dus hij verandert niets")
+                hint = Say("remove the if, or check the numbers it compares with",
+                           "haal de if weg, of controleer de getallen waarmee hij vergelijkt")
             else:
-                message = (f"the if \"{source}\" of choice {label} in '{cond.scene}' never holds{seen}, "
-                           "so the choice is never offered")
-                hint = "check the numbers it compares with and the effects before it, or remove the choice"
+                message = Say(f"{which.en} never holds{seen.en}, so the choice is never offered",
+                              f"{which.nl} klopt nooit{seen.nl}, dus de keuze wordt nooit aangeboden")
+                hint = Say("check the numbers it compares with and the effects before it, or remove the choice",
+                           "controleer de getallen waarmee hij vergelijkt en de effects ervoor, of haal de keuze weg")
         else:
             branches = cond.branches or []
-            where = (f"choice {choice_label(cond.choice)} of '{cond.scene}'" if cond.choice
-                     else f"the next: of '{cond.scene}'")
+            where = (Say(f"choice {choice_label(cond.choice)} of '{cond.scene}'",
+                         f"keuze {choice_label(cond.choice)} van '{cond.scene}'") if cond.choice
+                     else Say(f"the next: of '{cond.scene}'", f"de next: van '{cond.scene}'"))
             if always:
                 later = ", ".join(f"'{b.goto}'" for b in branches[cond.branch_index + 1:])
-                message = (f"the branch if \"{source}\" in {where} always holds{seen}, so the branches after it "
-                           f"(to {later}) are never taken")
-                hint = "check the numbers it compares with, or remove the branches that can never be taken"
+                message = Say(f"the branch if \"{source}\" in {where.en} always holds{seen.en}, so the branches "
+                              f"after it (to {later}) are never taken",
+                              f"de tak met if \"{source}\" in {where.nl} klopt altijd{seen.nl}, dus de takken erna "
+                              f"(naar {later}) worden nooit genomen")
+                hint = Say("check the numbers it compares with, or remove the branches that can never be taken",
+                           "controleer de getallen waarmee hij vergelijkt, of haal de takken weg die nooit genomen "
+                           "worden")
             else:
                 target = branches[cond.branch_index].goto
-                message = f"the branch if \"{source}\" in {where} never holds{seen}, so it never goes to '{target}'"
-                hint = "check the numbers it compares with and the effects before it, or remove the branch"
+                message = Say(f"the branch if \"{source}\" in {where.en} never holds{seen.en}, so it never goes to "
+                              f"'{target}'",
+                              f"de tak met if \"{source}\" in {where.nl} klopt nooit{seen.nl}, dus hij gaat nooit "
+                              f"naar '{target}'")
+                hint = Say("check the numbers it compares with and the effects before it, or remove the branch",
+                           "controleer de getallen waarmee hij vergelijkt en de effects ervoor, of haal de tak weg")
         findings.append(("WB704", cond.pos, message, hint))
     return findings
 
 
-def _seen_text(cond: Condition, plan: Plan) -> str:
-    """' (wherever it is checked, trust is between 40 and 60)' from the exact values the condition read."""
-    parts: list[str] = []
+def _seen_text(cond: Condition, plan: Plan) -> Say:
+    """' (wherever it is checked, trust is between 40 and 60)' from the exact values the condition read (and in
+    Dutch)."""
+    parts: list[Say] = []
     for name, record in sorted(cond.seen.items()):
         slot = plan.visit_slot.get(name[len("visited('"):-2], -1) if name.startswith("visited(") else plan.slot[name]
         cap = plan.caps.get(slot)
         if len(record) == 2 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in record):
             low, high = record
-            top = f"{_show(cap[1] + 1)} or more" if cap and cap[0] == "hi" and high > cap[1] else _show(high)
-            bottom = f"{_show(cap[1] - 1)} or less" if cap and cap[0] == "lo" and low < cap[1] else _show(low)
-            parts.append(f"{name} is {top}" if low == high and cap is None else f"{name} is between {bottom} and {top}"
-                         if low != high else f"{name} is {top if cap and cap[0] == 'hi' else bottom}")
+            top = (Say(f"{_show(cap[1] + 1)} or more", f"{_show(cap[1] + 1)} of meer")
+                   if cap and cap[0] == "hi" and high > cap[1] else Say(_show(high), _show(high)))
+            bottom = (Say(f"{_show(cap[1] - 1)} or less", f"{_show(cap[1] - 1)} of minder")
+                      if cap and cap[0] == "lo" and low < cap[1] else Say(_show(low), _show(low)))
+            if low == high and cap is None:
+                parts.append(Say(f"{name} is {top.en}", f"{name} is {top.nl}"))
+            elif low != high:
+                parts.append(Say(f"{name} is between {bottom.en} and {top.en}",
+                                 f"{name} ligt tussen {bottom.nl} en {top.nl}"))
+            else:
+                one = top if cap and cap[0] == "hi" else bottom
+                parts.append(Say(f"{name} is {one.en}", f"{name} is {one.nl}"))
         else:
-            parts.append(f"{name} is {' or '.join(_show(v) for v in record)}")
+            parts.append(Say(f"{name} is {' or '.join(_show(v) for v in record)}",
+                             f"{name} is {' of '.join(_show(v) for v in record)}"))
     if not parts:
-        return ""
-    return f" ({'for example, ' if cond.partial else 'wherever it is checked, '}{'; '.join(parts)})"
+        return Say("", "")
+    return Say(f" ({'for example, ' if cond.partial else 'wherever it is checked, '}{'; '.join(p.en for p in parts)})",
+               f" ({'bijvoorbeeld ' if cond.partial else 'overal waar hij getest wordt: '}"
+               f"{'; '.join(p.nl for p in parts)})")

@@ -12,6 +12,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple, NoReturn, Protocol
 
+from .diagnostics import Say
+
 # Grammar, lowest precedence first; comparisons do not chain ("a < b < c" is an error):
 #   expr    := expr 'or' expr | expr 'and' expr | 'not' expr | sum [cmp sum]
 #   sum     := sum ('+' | '-') product        product := product ('*' | '/') unary
@@ -28,8 +30,10 @@ Evaluator = Callable[["EvalState"], Value]
 SYNTAX, UNKNOWN_NAME, BAD_CALL, UNKNOWN_SCENE, UNKNOWN_CHOICE, TYPE_MISMATCH, ZERO_DIVISION = (
     "WB401", "WB402", "WB403", "WB404", "WB405", "WB406", "WB407")
 
-_ONLY = ("expressions only have + - * /, comparisons (== != < <= > >=), and/or/not, "
-         "parentheses, visited('scene_id') and chose('scene_id', 'choice_id')")
+_ONLY = Say("expressions only have + - * /, comparisons (== != < <= > >=), and/or/not, "
+            "parentheses, visited('scene_id') and chose('scene_id', 'choice_id')",
+            "in een voorwaarde of berekening kun je alleen + - * /, vergelijkingen (== != < <= > >=), "
+            "and/or/not, haakjes, visited('scene_id') en chose('scene_id', 'choice_id') gebruiken")
 _MAX_DEPTH = 100        # nesting limit: keeps parsing, checking and evaluation far from the recursion limit
 _MAX_DIGITS = 100
 
@@ -42,20 +46,39 @@ class ExprType(enum.Enum):
     STRING = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ExpressionError(Exception):
-    """A problem in an expression: what is wrong, where (0-based offset), how to fix it, and its code."""
+    """A problem in an expression: what is wrong, where (0-based offset), how to fix it, and its code.
+
+    `message` and `hint` are English; `message_nl` and `hint_nl` are the Dutch texts (empty: use the
+    English). Pass a Say as message or hint to set both languages at once."""
 
     message: str
     offset: int
     hint: str
     code: str
+    message_nl: str = ""
+    hint_nl: str = ""
+
+    def __init__(self, message: str | Say, offset: int, hint: str | Say, code: str,
+                 message_nl: str = "", hint_nl: str = "") -> None:
+        put = object.__setattr__
+        if isinstance(message, Say):
+            message, message_nl = message.en, message_nl or message.nl
+        if isinstance(hint, Say):
+            hint, hint_nl = hint.en, hint_nl or hint.nl
+        put(self, "message", message)
+        put(self, "offset", offset)
+        put(self, "hint", hint)
+        put(self, "code", code)
+        put(self, "message_nl", message_nl)
+        put(self, "hint_nl", hint_nl)
 
     def __str__(self) -> str:
         return f"{self.message} — {self.hint}" if self.hint else self.message
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (self.message, self.offset, self.hint, self.code)
+        return type(self), (self.message, self.offset, self.hint, self.code, self.message_nl, self.hint_nl)
 
 
 class EvalState(Protocol):
@@ -71,10 +94,13 @@ class EvalState(Protocol):
         """Whether that choice of that scene was taken."""
 
 
-def _suggest(word: str, candidates: Iterable[str], tail: str) -> str:
+def _suggest(word: str, candidates: Iterable[str], tail: Say) -> Say:
     """tail, preceded by "did you mean ...?" when a candidate is close to word."""
     close = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'? {tail[0].upper()}{tail[1:]}" if close else tail
+    if not close:
+        return tail
+    return Say(f"did you mean '{close[0]}'? {tail.en[0].upper()}{tail.en[1:]}",
+               f"bedoel je '{close[0]}'? {tail.nl[0].upper()}{tail.nl[1:]}")
 
 
 # ---- tokenizer ---------------------------------------------------------------------------------
@@ -94,18 +120,35 @@ _TOKEN_RE = re.compile(r"""\s*(?:      # everything after the spaces is optional
     | (?P<word>   [A-Za-z_][A-Za-z0-9_]* )
     | (?P<text>   '[^']*' )
     | (?P<op>     == | != | <= | >= | [-+<>(),] | \*(?!\*) | /(?!/) ) )?""", re.VERBOSE)
-_BAD_CHARS = {   # character (pair) that starts no token -> (message, hint)
-    '"': ("text must be in single quotes", "use single quotes: 'like this'"),
-    "'": ("unclosed text: the closing ' is missing", "end the text with a single quote (text cannot contain one)"),
-    "=": ("'=' is not an operator", "use == to compare; expressions cannot assign"),
-    "&&": ("'&&' is not an operator", "use and"), "&": ("'&' is not an operator", "use and"),
-    "||": ("'||' is not an operator", "use or"), "|": ("'|' is not an operator", "use or"),
-    "!": ("'!' is not an operator", "use not"),
-    "**": ("'**' (power) is not supported", _ONLY), "//": ("'//' (floor division) is not supported", _ONLY),
-    "%": ("'%' (remainder) is not supported", _ONLY),
-    ".": ("'.' is not allowed: expressions have no attributes or methods", _ONLY),
-    **{c: (f"'{c}' is not allowed: expressions have no lists, subscripts or comprehensions", _ONLY) for c in "[]{}"},
-    **{c: (f"unexpected curly quote {c}", "use the plain single quote ' (editors like to curl it)") for c in "‘’“”"},
+def _not_operator(op: str, use: str) -> tuple[Say, Say]:
+    """Message and hint for an operator from another language, such as && for and."""
+    return Say(f"'{op}' is not an operator", f"'{op}' werkt hier niet"), Say(f"use {use}", f"schrijf {use}")
+
+
+_BAD_CHARS: dict[str, tuple[Say, Say]] = {   # character (pair) that starts no token -> (message, hint)
+    '"': (Say("text must be in single quotes", "een tekst moet tussen enkele aanhalingstekens staan"),
+          Say("use single quotes: 'like this'", "gebruik enkele aanhalingstekens: 'zoals hier'")),
+    "'": (Say("unclosed text: the closing ' is missing", "tekst niet afgesloten: het aanhalingsteken ' aan het eind "
+              "ontbreekt"),
+          Say("end the text with a single quote (text cannot contain one)",
+              "sluit de tekst af met een enkel aanhalingsteken (in de tekst zelf kan er geen staan)")),
+    "=": (Say("'=' is not an operator", "'=' werkt hier niet"),
+          Say("use == to compare; expressions cannot assign",
+              "gebruik == om te vergelijken; een voorwaarde kan niets een waarde geven")),
+    "&&": _not_operator("&&", "and"), "&": _not_operator("&", "and"),
+    "||": _not_operator("||", "or"), "|": _not_operator("|", "or"),
+    "!": _not_operator("!", "not"),
+    "**": (Say("'**' (power) is not supported", "'**' (machtsverheffen) kan niet"), _ONLY),
+    "//": (Say("'//' (floor division) is not supported", "'//' (delen zonder rest) kan niet"), _ONLY),
+    "%": (Say("'%' (remainder) is not supported", "'%' (rest na delen) kan niet"), _ONLY),
+    ".": (Say("'.' is not allowed: expressions have no attributes or methods",
+              "'.' mag hier niet: een voorwaarde kent geen attributen of methoden"), _ONLY),
+    **{c: (Say(f"'{c}' is not allowed: expressions have no lists, subscripts or comprehensions",
+               f"'{c}' mag hier niet: een voorwaarde kent geen lijsten of indexen"), _ONLY) for c in "[]{}"},
+    **{c: (Say(f"unexpected curly quote {c}", f"onverwacht gekruld aanhalingsteken {c}"),
+           Say("use the plain single quote ' (editors like to curl it)",
+               "gebruik het gewone enkele aanhalingsteken ' (tekstverwerkers maken er graag een krul van)"))
+       for c in "‘’“”"},
 }
 
 
@@ -129,10 +172,14 @@ def _tokenize(src: str) -> tuple[list[_Token], ExpressionError | None]:
             toks.append(_Token(kind, text, start, _BOOLS.get(text)))
         elif kind == "number":
             if src[i:i + 1] in _IDENT:
-                error = (i, "a number runs straight into a name", "put an operator between them, e.g. 2 * x")
+                error = (i, Say("a number runs straight into a name", "een getal loopt direct over in een naam"),
+                         Say("put an operator between them, e.g. 2 * x",
+                             "zet er een rekenteken tussen, bijvoorbeeld 2 * x"))
                 break
             if len(text) > _MAX_DIGITS:
-                error = (start, "this number is too long", f"numbers may have at most {_MAX_DIGITS} digits")
+                error = (start, Say("this number is too long", "dit getal is te lang"),
+                         Say(f"numbers may have at most {_MAX_DIGITS} digits",
+                             f"een getal heeft hoogstens {_MAX_DIGITS} cijfers"))
                 break
             value = float(text) if "." in text else int(text)
             toks.append(_Token("lit", text, start, int(value) if value == int(value) else value))
@@ -142,28 +189,37 @@ def _tokenize(src: str) -> tuple[list[_Token], ExpressionError | None]:
     return toks, ExpressionError(error[1], error[0], error[2], SYNTAX)
 
 
-def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, str, str]:
+def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, Say, Say]:
     """Offset, message and hint for a character that starts no token."""
     c, pair = src[i], src[i:i + 2]
     last = toks[-1] if toks else None
     if c == "." and last and last.kind == "lit" and last.text[0] in _DIGITS and last.offset + len(last.text) == i:
-        return i, "a decimal number has digits on both sides of one point", "write it like 1.5"
+        return (i, Say("a decimal number has digits on both sides of one point",
+                       "een kommagetal heeft cijfers aan beide kanten van één punt"),
+                Say("write it like 1.5", "schrijf het als 1.5"))
     if c == "." and src[i + 1:i + 2] in _DIGITS:
-        return i, "a decimal number needs a digit before the point", "write 0.5, not .5"
+        return (i, Say("a decimal number needs a digit before the point", "een kommagetal heeft een cijfer vóór de "
+                       "punt nodig"), Say("write 0.5, not .5", "schrijf 0.5, niet .5"))
     if pair in ("=<", "=>"):
-        return i, "'=' is not an operator", f"did you mean {pair[1]}=?"
+        return i, Say("'=' is not an operator", "'=' werkt hier niet"), Say(f"did you mean {pair[1]}=?",
+                                                                            f"bedoel je {pair[1]}=?")
     if c == ":" and any(tok.text == "lambda" for tok in toks):
-        return next(tok.offset for tok in toks if tok.text == "lambda"), "lambda is not allowed", _ONLY
+        return (next(tok.offset for tok in toks if tok.text == "lambda"),
+                Say("lambda is not allowed", "lambda mag niet"), _ONLY)
     if pair in _BAD_CHARS or c in _BAD_CHARS:
         return (i, *_BAD_CHARS[pair if pair in _BAD_CHARS else c])
     if c.isalpha():
-        return i, f"unexpected character '{c}'", "names use only the letters a-z, digits and _"
-    return i, f"unexpected character {c!r}", _ONLY
+        return (i, Say(f"unexpected character '{c}'", f"onverwacht teken '{c}'"),
+                Say("names use only the letters a-z, digits and _", "namen bestaan alleen uit de letters a-z, "
+                    "cijfers en _"))
+    return i, Say(f"unexpected character {c!r}", f"onverwacht teken {c!r}"), _ONLY
 
 
 # ---- syntax tree: check() reports problems, build() compiles to a closure ----------------------
 
-_DESCRIBE = {ExprType.BOOL: "true/false", ExprType.NUMBER: "a number", ExprType.STRING: "text"}
+_DESCRIBE = {ExprType.BOOL: Say("true/false", "true/false"), ExprType.NUMBER: Say("a number", "een getal"),
+             ExprType.STRING: Say("text", "een tekst")}
+_KIND_NL = {ExprType.BOOL: "true/false", ExprType.NUMBER: "een getal", ExprType.STRING: "een tekst"}
 
 
 class _Checker:
@@ -173,7 +229,7 @@ class _Checker:
         self.names, self.scenes = names, scenes
         self.errors: list[ExpressionError] = []
 
-    def add(self, code: str, offset: int, message: str, hint: str) -> None:
+    def add(self, code: str, offset: int, message: Say, hint: Say) -> None:
         self.errors.append(ExpressionError(message, offset, hint, code))
 
     def need(self, node: _Node, found: ExprType | None, want: ExprType, what: str) -> None:
@@ -181,12 +237,18 @@ class _Checker:
         if found is None or found is want:
             return
         if want is ExprType.NUMBER:
-            self.add(TYPE_MISMATCH, node.start, f"{what} needs a number, but this is {_DESCRIBE[found]}",
-                     f"{what} works on numbers only")
+            self.add(TYPE_MISMATCH, node.start,
+                     Say(f"{what} needs a number, but this is {_DESCRIBE[found].en}",
+                         f"{what} werkt met een getal, maar dit is {_DESCRIBE[found].nl}"),
+                     Say(f"{what} works on numbers only", f"{what} werkt alleen met getallen"))
         else:
             example = "who == 'anna'" if found is ExprType.STRING else "trust > 50"
-            self.add(TYPE_MISMATCH, node.start, f"{what} needs true/false, but this is {_DESCRIBE[found]}",
-                     f"compare it to get true/false, e.g. {example} (values are never true by themselves)")
+            self.add(TYPE_MISMATCH, node.start,
+                     Say(f"{what} needs true/false, but this is {_DESCRIBE[found].en}",
+                         f"{what} heeft true/false nodig, maar dit is {_DESCRIBE[found].nl}"),
+                     Say(f"compare it to get true/false, e.g. {example} (values are never true by themselves)",
+                         f"vergelijk het om true/false te krijgen, bijvoorbeeld {example} (een getal of tekst is "
+                         "nooit vanzelf true)"))
 
 
 class _Node:
@@ -227,9 +289,12 @@ class _Name(_Node):
     def check(self, ck: _Checker) -> ExprType | None:
         found = ck.names.get(self.name)
         if found is None:
-            hint = ("write true or false (lowercase)" if self.name in ("True", "False", "None") else
-                    _suggest(self.name, ck.names, "names are the meters and flags declared in this file"))
-            ck.add(UNKNOWN_NAME, self.start, f"unknown name '{self.name}'", hint)
+            hint = (Say("write true or false (lowercase)", "schrijf true of false (met kleine letters)")
+                    if self.name in ("True", "False", "None") else
+                    _suggest(self.name, ck.names, Say("names are the meters and flags declared in this file",
+                                                      "namen zijn de meters en flags uit dit bestand")))
+            ck.add(UNKNOWN_NAME, self.start, Say(f"unknown name '{self.name}'", f"onbekende naam '{self.name}'"),
+                   hint)
         return found
 
     def build(self) -> Evaluator:
@@ -247,12 +312,17 @@ class _Call(_Node):
     def check(self, ck: _Checker) -> ExprType:
         (scene, at), *rest = self.args
         if scene not in ck.scenes:
-            ck.add(UNKNOWN_SCENE, at, f"unknown scene '{scene}'",
-                   _suggest(scene, ck.scenes, "scene ids are the keys under scenes: in this file"))
+            ck.add(UNKNOWN_SCENE, at, Say(f"unknown scene '{scene}'", f"onbekende scène '{scene}'"),
+                   _suggest(scene, ck.scenes, Say("scene ids are the keys under scenes: in this file",
+                                                  "scène-id's zijn de sleutels onder scenes: in dit bestand")))
         elif rest and rest[0][0] not in ck.scenes[scene]:
             (choice, at), choices = rest[0], ck.scenes[scene]
-            ck.add(UNKNOWN_CHOICE, at, f"scene '{scene}' has no choice '{choice}'",
-                   _suggest(choice, choices, f"its choice ids are: {', '.join(sorted(choices)) or 'none'}"))
+            listed = ", ".join(sorted(choices))
+            ck.add(UNKNOWN_CHOICE, at, Say(f"scene '{scene}' has no choice '{choice}'",
+                                           f"scène '{scene}' heeft geen keuze '{choice}'"),
+                   _suggest(choice, choices, Say(f"its choice ids are: {listed or 'none'}",
+                                                 f"de keuzes daar hebben deze id's: {listed}" if listed else
+                                                 "de keuzes daar hebben geen id")))
         return ExprType.BOOL if rest else ExprType.NUMBER
 
     def build(self) -> Evaluator:
@@ -325,11 +395,18 @@ class _Compare(_Binary):
         lt, rt, op = self.left.check(ck), self.right.check(ck), self.op
         known = lt or rt
         if lt and rt and lt is not rt:
-            ck.add(TYPE_MISMATCH, self.at, f"cannot compare {lt.value} with {rt.value} using '{op}'",
-                   f"'{op}' compares numbers only" if op[0] in "<>" else f"both sides of {op} must have the same type")
+            ck.add(TYPE_MISMATCH, self.at,
+                   Say(f"cannot compare {lt.value} with {rt.value} using '{op}'",
+                       f"met '{op}' kun je {_KIND_NL[lt]} niet met {_KIND_NL[rt]} vergelijken"),
+                   Say(f"'{op}' compares numbers only", f"'{op}' vergelijkt alleen getallen") if op[0] in "<>" else
+                   Say(f"both sides of {op} must have the same type",
+                       f"aan beide kanten van {op} moet hetzelfde soort waarde staan"))
         elif op[0] in "<>" and known and known is not ExprType.NUMBER:
-            ck.add(TYPE_MISMATCH, self.at, f"'{op}' compares numbers, not {_DESCRIBE[known]}",
-                   "text and true/false can only be compared with == and !=")
+            ck.add(TYPE_MISMATCH, self.at,
+                   Say(f"'{op}' compares numbers, not {_DESCRIBE[known].en}",
+                       f"'{op}' vergelijkt getallen, niet {_DESCRIBE[known].nl}"),
+                   Say("text and true/false can only be compared with == and !=",
+                       "tekst en true/false kun je alleen met == en != vergelijken"))
         return ExprType.BOOL
 
     def build(self) -> Evaluator:
@@ -367,13 +444,17 @@ class _Arith(_Binary):
         lt, rt, op = self.left.check(ck), self.right.check(ck), self.op
         divisor = self.right                    # "-0" and "(0)" are literals too
         if op == "/" and isinstance(divisor, _Literal) and divisor.value == 0 and divisor.value is not False:
-            ck.add(ZERO_DIVISION, self.right.start, "division by zero", "divide by another number")
+            ck.add(ZERO_DIVISION, self.right.start, Say("division by zero", "delen door nul"),
+                   Say("divide by another number", "deel door een ander getal"))
         allowed = (ExprType.NUMBER, ExprType.STRING) if op == "+" else (ExprType.NUMBER,)
         bad = [t for t in (lt, rt) if t and t not in allowed]
         if bad or (lt and rt and lt is not rt):
             types = f"{lt.value} and {rt.value}" if lt and rt else bad[0].value
-            ck.add(TYPE_MISMATCH, self.at, f"cannot use '{op}' on {types}",
-                   "'+' adds two numbers or joins two texts" if op == "+" else f"'{op}' works on numbers only")
+            types_nl = f"{_KIND_NL[lt]} en {_KIND_NL[rt]}" if lt and rt else _KIND_NL[bad[0]]
+            ck.add(TYPE_MISMATCH, self.at, Say(f"cannot use '{op}' on {types}", f"'{op}' werkt niet op {types_nl}"),
+                   Say("'+' adds two numbers or joins two texts", "'+' telt twee getallen op of plakt twee teksten "
+                       "aan elkaar") if op == "+" else
+                   Say(f"'{op}' works on numbers only", f"'{op}' werkt alleen met getallen"))
             return None if op == "+" else ExprType.NUMBER
         return lt or rt if op == "+" else ExprType.NUMBER
 
@@ -411,16 +492,28 @@ _BINARY = {"or": _OR, "and": _AND, "==": _CMP, "!=": _CMP, "<": _CMP, "<=": _CMP
 _USAGE = {"visited": "visited('scene_id')", "chose": "chose('scene_id', 'choice_id')"}
 _ARITY = {"visited": 1, "chose": 2}
 _NO_VALUE_HINTS = {     # for a token found where a value was expected
-    ")": "put a value or condition between the parentheses", "+": "write the number without +",
-    ",": "',' only separates the two ids in chose('scene_id', 'choice_id')"}
-_NO_CONDITIONAL = "there are no conditional expressions; use a list of branches with if: instead"
+    ")": Say("put a value or condition between the parentheses", "zet een waarde of voorwaarde tussen de haakjes"),
+    "+": Say("write the number without +", "schrijf het getal zonder +"),
+    ",": Say("',' only separates the two ids in chose('scene_id', 'choice_id')",
+             "een ',' staat alleen tussen de twee id's in chose('scene_id', 'choice_id')")}
+_NO_CONDITIONAL = Say("there are no conditional expressions; use a list of branches with if: instead",
+                      "als-dan binnen een voorwaarde bestaat niet; gebruik een lijst takken met if:")
 _UNEXPECTED_HINTS = {   # for a token found where an operator, ')' or the end was expected
-    "is": "use == or != to compare", "if": _NO_CONDITIONAL, "else": _NO_CONDITIONAL, "for": _ONLY,
-    "in": "there is no 'in'; compare with == and combine the comparisons with or",
-    ")": "remove it or add a matching (", "(": "only visited() and chose() can be called",
-    "not": "put not in front of a condition, e.g. not (a == b)",
+    "is": Say("use == or != to compare", "gebruik == of != om te vergelijken"),
+    "if": _NO_CONDITIONAL, "else": _NO_CONDITIONAL, "for": _ONLY,
+    "in": Say("there is no 'in'; compare with == and combine the comparisons with or",
+              "'in' bestaat niet; vergelijk met == en combineer de vergelijkingen met or"),
+    ")": Say("remove it or add a matching (", "haal hem weg of zet er een ( bij die erbij hoort"),
+    "(": Say("only visited() and chose() can be called", "alleen visited() en chose() hebben haakjes direct na "
+             "hun naam"),
+    "not": Say("put not in front of a condition, e.g. not (a == b)",
+               "zet not vóór een voorwaarde, bijvoorbeeld not (a == b)"),
     ",": _NO_VALUE_HINTS[","],
 }
+_TOO_DEEP = (Say("the expression is too deeply nested", "de uitdrukking is te diep genest (te veel haakjes of "
+                 "bewerkingen in elkaar)"), Say("split it up or simplify it", "splits hem op of maak hem eenvoudiger"))
+_UNCLOSED = (Say("unclosed parenthesis", "haakje niet gesloten"),
+             Say("add a closing ) to match this (", "zet een ) die bij deze ( hoort"))
 
 
 class _Parser:
@@ -445,17 +538,18 @@ class _Parser:
         return self.tok.kind == "op" and self.tok.text == text
 
     @staticmethod
-    def fail(offset: int, message: str, hint: str, code: str = SYNTAX) -> NoReturn:
+    def fail(offset: int, message: str | Say, hint: str | Say, code: str = SYNTAX) -> NoReturn:
         raise ExpressionError(message, offset, hint, code)
 
     def parse(self) -> _Node:
         if self.tok.kind == "end":
-            self.fail(0, "the expression is empty", "write a condition such as trust > 50")
+            self.fail(0, Say("the expression is empty", "de uitdrukking is leeg"),
+                      Say("write a condition such as trust > 50", "schrijf een voorwaarde zoals trust > 50"))
         node = self.expr(0)
         if self.tok.kind != "end":
             self.unexpected()
         if node.depth > _MAX_DEPTH:
-            self.fail(0, "the expression is too deeply nested", "split it up or simplify it")
+            self.fail(0, *_TOO_DEEP)
         return node
 
     def expr(self, min_prec: int) -> _Node:
@@ -480,10 +574,12 @@ class _Parser:
             return self.primary()
         self.nesting += 1
         if self.nesting > _MAX_DEPTH:
-            self.fail(tok.offset, "the expression is too deeply nested", "split it up or simplify it")
+            self.fail(tok.offset, *_TOO_DEEP)
         if tok.text == "not" and min_prec > _NOT:
-            self.fail(tok.offset, "'not' cannot stand inside a comparison or calculation",
-                      "put it in parentheses, e.g. a == (not b)")
+            self.fail(tok.offset, Say("'not' cannot stand inside a comparison or calculation",
+                                      "'not' kan niet midden in een vergelijking of berekening staan"),
+                      Say("put it in parentheses, e.g. a == (not b)", "zet het tussen haakjes, bijvoorbeeld "
+                          "a == (not b)"))
         self.advance()
         if tok.text != "(":
             operand = self.expr(_NOT if tok.text == "not" else _NEG)
@@ -495,7 +591,7 @@ class _Parser:
         else:
             node = self.expr(0)
             if self.tok.kind == "end":
-                self.fail(tok.offset, "unclosed parenthesis", "add a closing ) to match this (")
+                self.fail(tok.offset, *_UNCLOSED)
             if not self.at(")"):
                 self.unexpected()
             node.start, node.end = tok.offset, self.advance().offset + 1
@@ -510,16 +606,21 @@ class _Parser:
             self.advance()
             return self.call(tok) if self.at("(") else _Name(tok)
         if tok.kind == "end":
-            self.fail(tok.offset, "the expression ends too early", "something is missing at the end")
+            self.fail(tok.offset, Say("the expression ends too early", "de uitdrukking houdt te vroeg op"),
+                      Say("something is missing at the end", "aan het eind ontbreekt iets"))
         if tok.text in _NO_VALUE_HINTS:
-            self.fail(tok.offset, f"unexpected '{tok.text}'", _NO_VALUE_HINTS[tok.text])
-        self.fail(tok.offset, f"expected a value before '{tok.text}'", f"'{tok.text}' needs a value on both sides")
+            self.fail(tok.offset, Say(f"unexpected '{tok.text}'", f"'{tok.text}' staat hier onverwacht"),
+                      _NO_VALUE_HINTS[tok.text])
+        self.fail(tok.offset, Say(f"expected a value before '{tok.text}'", f"vóór '{tok.text}' ontbreekt een waarde"),
+                  Say(f"'{tok.text}' needs a value on both sides", f"'{tok.text}' heeft aan beide kanten een waarde "
+                      "nodig"))
 
     def call(self, name: _Token) -> _Node:
         fn = name.text
         if fn not in _USAGE:
-            self.fail(name.offset, f"unknown function '{fn}'",
-                      _suggest(fn, _USAGE, f"the only functions are {' and '.join(_USAGE.values())}"), BAD_CALL)
+            self.fail(name.offset, Say(f"unknown function '{fn}'", f"onbekende functie '{fn}'"),
+                      _suggest(fn, _USAGE, Say(f"the only functions are {' and '.join(_USAGE.values())}",
+                                               f"de enige functies zijn {' en '.join(_USAGE.values())}")), BAD_CALL)
         opening = self.advance()
         args: list[_Token] = []
         while not self.at(")"):
@@ -532,34 +633,43 @@ class _Parser:
             args.append(self.advance())
         closing = self.advance()
         if len(args) != _ARITY[fn]:
-            self.fail(name.offset, f"{fn}() takes {_ARITY[fn]} argument{'s' * (_ARITY[fn] > 1)}, not {len(args)}",
-                      f"write {_USAGE[fn]}", BAD_CALL)
+            self.fail(name.offset, Say(f"{fn}() takes {_ARITY[fn]} argument{'s' * (_ARITY[fn] > 1)}, not {len(args)}",
+                                       f"{fn}() heeft {_ARITY[fn]} id{chr(39) + 's' if _ARITY[fn] > 1 else ''} "
+                                       f"tussen de haakjes nodig, niet {len(args)}"),
+                      Say(f"write {_USAGE[fn]}", f"schrijf {_USAGE[fn]}"), BAD_CALL)
         return _Call(name.offset, closing.offset + 1, args)
 
     def bad_argument(self, fn: str, opening: _Token) -> NoReturn:
         if self.tok.kind == "end":
-            self.fail(opening.offset, "unclosed parenthesis", "add a closing ) to match this (")
-        self.fail(self.tok.offset, f"the arguments of {fn}() must be ids in single quotes",
-                  f"write {_USAGE[fn]}", BAD_CALL)
+            self.fail(opening.offset, *_UNCLOSED)
+        self.fail(self.tok.offset, Say(f"the arguments of {fn}() must be ids in single quotes",
+                                       f"tussen de haakjes van {fn}() horen id's tussen enkele aanhalingstekens"),
+                  Say(f"write {_USAGE[fn]}", f"schrijf {_USAGE[fn]}"), BAD_CALL)
 
     def unexpected(self) -> NoReturn:
         """Fail on the current token, found where an operator, ')' or the end was expected."""
         tok = self.tok
         what = f"name '{tok.text}'" if tok.kind == "name" else tok.text if tok.kind == "lit" else f"'{tok.text}'"
+        what_nl = f"de naam '{tok.text}'" if tok.kind == "name" else what
         hint = _UNEXPECTED_HINTS.get(tok.text) if tok.kind != "lit" else None
-        self.fail(tok.offset, f"unexpected {what}", hint or "put an operator (+ - * / == < and or ...) between the two")
+        self.fail(tok.offset, Say(f"unexpected {what}", f"{what_nl} staat hier onverwacht"),
+                  hint or Say("put an operator (+ - * / == < and or ...) between the two",
+                              "zet er een rekenteken, vergelijking of and/or tussen (+ - * / == < and or ...)"))
 
     def chained(self, first: _Compare) -> NoReturn:
         """Fail on a chained comparison, suggesting the equivalent with and."""
-        op, hint = self.tok, "combine two comparisons with and, e.g. 1 < a and a < 3"
+        op = self.tok
+        hint = Say("combine two comparisons with and, e.g. 1 < a and a < 3",
+                   "combineer twee vergelijkingen met and, bijvoorbeeld 1 < a and a < 3")
         try:
             self.advance()
             third = self.expr(_CMP + 1)
-            hint = (f"combine two comparisons with and: {self.src[first.start:first.end]} and "
-                    f"{self.src[first.right.start:third.end]}")
+            both = f"{self.src[first.start:first.end]} and {self.src[first.right.start:third.end]}"
+            hint = Say(f"combine two comparisons with and: {both}", f"combineer twee vergelijkingen met and: {both}")
         except ExpressionError:
             pass
-        self.fail(op.offset, "comparisons cannot be chained", hint)
+        self.fail(op.offset, Say("comparisons cannot be chained", "vergelijkingen kun je niet aan elkaar rijgen"),
+                  hint)
 
 
 # ---- public API --------------------------------------------------------------------------------
@@ -692,7 +802,7 @@ def parse_expression(source: str) -> Expression:
     try:
         return Expression(source, _Parser(source).parse())
     except RecursionError:
-        raise ExpressionError("the expression is too deeply nested", 0, "split it up or simplify it", SYNTAX) from None
+        raise ExpressionError(_TOO_DEEP[0], 0, _TOO_DEEP[1], SYNTAX) from None
 
 
 def check_expression(expr: Expression, names: Mapping[str, ExprType],

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import deque
 
+from .diagnostics import Say
 from .model import Pos, Scenario
 
-Warning_ = tuple[str, Pos, str, str]
+Warning_ = tuple[str, Pos, Say, Say]    # (code, position, message, hint) in English and Dutch
 
 
 def reachable_scenes(scenario: Scenario) -> set[str]:
@@ -31,29 +32,43 @@ def graph_warnings(scenario: Scenario, uses: tuple[set[str], set[str]]) -> list[
     for sid, scene in scenario.scenes.items():
         if sid in reached:
             continue
+        lead = Say("lead a choice or next: to it, or remove it",
+                   "laat een keuze of next: ernaartoe leiden, of haal hem weg")
         if scene.ending is not None:
-            warnings.append(("WB602", scene.pos, f"no path from the start reaches the ending '{sid}'",
-                             "lead a choice or next: to it, or remove it"))
+            warnings.append(("WB602", scene.pos, Say(f"no path from the start reaches the ending '{sid}'",
+                                                     f"geen enkele weg vanaf het begin komt bij het einde '{sid}'"),
+                             lead))
         else:
-            warnings.append(("WB601", scene.pos, f"the scene '{sid}' can never be reached from the start",
-                             "lead a choice or next: to it, or remove it"))
+            warnings.append(("WB601", scene.pos, Say(f"the scene '{sid}' can never be reached from the start",
+                                                     f"de scène '{sid}' is vanaf het begin nooit te bereiken"),
+                             lead))
     if not any(scenario.scenes[s].ending is not None for s in reached if s in scenario.scenes):
         warnings.append(("WB606", scenario.scenes[scenario.start].pos if scenario.start in scenario.scenes else (1, 1),
-                         "no ending can be reached from the start", "add a scene with ending: and lead a path to it"))
+                         Say("no ending can be reached from the start",
+                             "vanaf het begin is geen enkel einde te bereiken"),
+                         Say("add a scene with ending: and lead a path to it",
+                             "maak een scène met ending: en laat een weg ernaartoe leiden")))
     read, shown = uses
     changed = {m for s in scenario.scenes.values() for c in s.choices for m in c.effects}
     assigned = {f for s in scenario.scenes.values() for c in s.choices for f in c.sets}
     for meter in scenario.meters.values():
         used = meter.id in read or meter.id in shown
         if meter.id not in changed and not used:
-            warnings.append(("WB603", meter.pos, f"the meter '{meter.id}' is never changed or used",
-                             "change it in a choice's effects:, use it in an if, or remove it"))
+            warnings.append(("WB603", meter.pos, Say(f"the meter '{meter.id}' is never changed or used",
+                                                     f"de meter '{meter.id}' wordt nooit veranderd of gebruikt"),
+                             Say("change it in a choice's effects:, use it in an if, or remove it",
+                                 "verander hem in de effects: van een keuze, gebruik hem in een if, of haal hem weg")))
         elif meter.id not in changed:
-            warnings.append(("WB604", meter.pos, f"no effect ever changes the meter '{meter.id}'",
-                             "add it to some choice's effects:, or make it a flag"))
+            warnings.append(("WB604", meter.pos, Say(f"no effect ever changes the meter '{meter.id}'",
+                                                     f"geen enkel effect verandert de meter '{meter.id}'"),
+                             Say("add it to some choice's effects:, or make it a flag",
+                                 "zet hem in de effects: van een keuze, of maak er een flag van")))
     for flag in scenario.flags.values():
         if flag.id not in read and flag.id not in shown:
-            what = "set but never read" if flag.id in assigned else "never used"
-            warnings.append(("WB605", flag.pos, f"the flag '{flag.id}' is {what}",
-                             "use it in an if or a {placeholder}, or remove it"))
+            what = (Say("set but never read", "krijgt een waarde, maar wordt nooit gelezen") if flag.id in assigned
+                    else Say("never used", "wordt nooit gebruikt"))
+            warnings.append(("WB605", flag.pos, Say(f"the flag '{flag.id}' is {what.en}",
+                                                    f"de flag '{flag.id}' {what.nl}"),
+                             Say("use it in an if or a {placeholder}, or remove it",
+                                 "gebruik hem in een if of een {placeholder}, of haal hem weg")))
     return warnings

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import expressions as ex
 from .assets import ASSET_SUFFIXES, GAME_ASSETS_DIR, AssetProblem, AssetResolver
-from .diagnostics import Diagnostic, DiagnosticSink, Severity
+from .diagnostics import Diagnostic, DiagnosticSink, Say, Severity, join_say
 from .glossary import BUILTIN_TECHNIQUES
 from .gcpause import paused_gc
 from .graph import graph_warnings
@@ -85,7 +85,10 @@ def load_file(path: Path | str, assets_dir: Path = GAME_ASSETS_DIR, max_states: 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        sink.add("WB110", (1, 1), f"the file cannot be read ({exc.strerror or exc})", "check the path and permissions")
+        reason = exc.strerror or exc
+        sink.add("WB110", (1, 1),
+                 Say(f"the file cannot be read ({reason})", f"het bestand kan niet gelezen worden ({reason})"),
+                 Say("check the path and permissions", "controleer het pad en de rechten"))
         return LoadResult(path, None, sink.sorted())
     return deep_check(load_bytes(data, path, sink, assets_dir), max_states)
 
@@ -120,8 +123,10 @@ def _load(data: bytes, path: Path, sink: DiagnosticSink, assets_dir: Path) -> Lo
     scenario: Scenario | None = None
     if text is not None and not any(d.code in ("WB103", "WB106") for d in sink.items):
         if not isinstance(root, YMap):
-            sink.add("WB108", getattr(root, "pos", (1, 1)), "this file does not contain a scenario",
-                     "a scenario starts with keys such as 'format: 1', 'id:', 'title:' and 'scenes:'")
+            sink.add("WB108", getattr(root, "pos", (1, 1)),
+                     Say("this file does not contain a scenario", "dit bestand bevat geen scenario"),
+                     Say("a scenario starts with keys such as 'format: 1', 'id:', 'title:' and 'scenes:'",
+                         "een scenario begint met sleutels zoals 'format: 1', 'id:', 'title:' en 'scenes:'"))
         else:
             scenario = _Builder(sink, path, text, AssetResolver(path.parent, assets_dir)).build(root)
     if sink.has_errors:
@@ -153,8 +158,10 @@ def load_paths(paths: Iterable[Path | str], assets_dir: Path = GAME_ASSETS_DIR,
         scenario_id = result.scenario.id
         if scenario_id in seen:
             sink = DiagnosticSink(display_path(result.path))
-            sink.add("WB109", (1, 1), f"the scenario id '{scenario_id}' is also used by {display_path(seen[scenario_id])}",
-                     "give each scenario its own id")
+            other = display_path(seen[scenario_id])
+            sink.add("WB109", (1, 1), Say(f"the scenario id '{scenario_id}' is also used by {other}",
+                                          f"het scenario-id '{scenario_id}' wordt ook gebruikt door {other}"),
+                     Say("give each scenario its own id", "geef elk scenario een eigen id"))
             result.diagnostics = sorted(result.diagnostics + sink.items, key=lambda d: (d.line, d.column))
             result.scenario = None
         else:
@@ -168,25 +175,118 @@ def _looks_like_asset(text: str) -> bool:
     return " " not in stripped and stripped.lower().endswith(ASSET_SUFFIXES)
 
 
-def _kind(value: Any) -> str:
+# ---- messages in two languages ----------------------------------------------
+# Diagnostics are written in English and Dutch (Say). The loader passes descriptions of places in the file
+# ("the title of the scene 'intro'") down to its checks; so that the happy path does not build texts it never
+# shows, a description is one of
+#   - a plain str: a YAML key or other word that reads the same in both languages ("choices", "minutes");
+#   - a Say: a fixed description, made once below;
+#   - a tuple (template, *args): a Say whose {} are filled with args (str, int or descriptions) by _say(),
+#     only when a problem is reported.
+
+_KINDS = {
+    "nothing": Say("nothing", "niets"),
+    "bool": Say("true/false", "true/false"),
+    "number": Say("a number", "een getal"),
+    "text": Say("a text", "een tekst"),
+    "list": Say("a list", "een lijst"),
+    "mapping": Say("a mapping", "een blok met sleutels"),
+}
+# how ExprType values read inside a Dutch sentence (the English keeps ExprType.value)
+_TYPE_NL = {ex.ExprType.BOOL: "true/false", ex.ExprType.NUMBER: "een getal", ex.ExprType.STRING: "een tekst"}
+
+# descriptions of places (see above)
+THE_SCENARIO = Say("the scenario", "het scenario")
+THE_SCENARIO_ID = Say("the scenario id", "het scenario-id")
+THE_TITLE = Say("the title", "de titel")
+THE_SUMMARY = Say("the summary", "de samenvatting")
+THE_SCENE = Say("the scene '{}'", "de scène '{}'")
+THE_SCENE_ID = Say("the scene id", "het scène-id")
+THE_CHOICE_ID = Say("the choice id", "het keuze-id")
+THE_CHARACTER_ID = Say("the character id", "het personage-id")
+THE_TECHNIQUE_ID = Say("the technique id", "het techniek-id")
+THE_VAR_ID = {"meters": Say("the meter id", "het meter-id"), "flags": Say("the flag id", "het flag-id")}
+THE_METER = Say("the meter '{}'", "de meter '{}'")
+THE_LABEL_OF = Say("the label of '{}'", "het label van '{}'")
+THE_CHARACTER = Say("the character '{}'", "het personage '{}'")
+THE_ROLE_OF = Say("the role of '{}'", "de rol van '{}'")
+THE_TECHNIQUE = Say("the technique '{}'", "de techniek '{}'")
+THE_DEBRIEF = Say("the debrief", "de nabespreking")
+AN_ITEM_OF = Say("an item of {}", "een item van {}")
+A_SOURCE = Say("a source", "een bron")
+THE_TITLE_OF = Say("the title of {}", "de titel van {}")
+THE_NOTE_OF = Say("the note of {}", "de notitie van {}")
+THE_KEY_OF = Say("the {} of {}", "de {} van {}")
+THE_NEXT_OF = Say("the next of {}", "de next van {}")
+A_LINE = Say("a line", "een regel")
+THE_TEXT_OF_A_LINE = Say("the text of a line", "de tekst van een regel")
+A_POST = Say("a post", "een bericht")
+THE_TEXT_OF_A_POST = Say("the text of a post", "de tekst van een bericht")
+A_MESSAGE = Say("a message", "een chatbericht")
+THE_TEXT_OF_A_MESSAGE = Say("the text of a message", "de tekst van een chatbericht")
+THE_ENDING = Say("the ending", "het einde")
+THE_ENDINGS_TITLE = Say("the ending's title", "de titel van het einde")
+THE_ENDINGS_TEXT = Say("the ending's text", "de tekst van het einde")
+THE_TIMER = Say("the timer", "de timer")
+A_CHOICE = Say("a choice", "een keuze")
+THE_TEXT_OF_A_CHOICE = Say("the text of a choice", "de tekst van een keuze")
+THE_FEEDBACK_OF_A_CHOICE = Say("the feedback of a choice", "de feedback van een keuze")
+THE_IF_OF_CHOICE = Say("the if of choice '{}' in '{}'", "de voorwaarde van keuze '{}' in '{}'")
+THE_NEXT_OF_CHOICE = Say("the next of choice '{}'", "de next van keuze '{}'")
+THE_EFFECT_ON = Say("the effect on '{}'", "het effect op '{}'")
+THE_VALUE_SET_TO = Say("the value set to '{}' in choice '{}' of '{}'", "de waarde voor '{}' in keuze '{}' van '{}'")
+A_BRANCH = Say("a branch", "een tak")
+THE_IF_OF_A_BRANCH_IN = Say("the if of a branch in {}", "de voorwaarde van een tak in {}")
+THE_LANG_TEXT_OF = Say("the {} text of {}", "de {}-tekst van {}")
+
+# examples of a right value (typed) and id rules (ident)
+A_WHOLE_NUMBER = Say("a whole number such as 3", "een heel getal zoals 3")
+A_NUMBER = Say("a number such as 20", "een getal zoals 20")
+A_TEXT_IN_QUOTES = Say("\"a text in quotes\"", "\"een tekst tussen aanhalingstekens\"")
+A_QUOTED_TEXT = Say("\"a text\"", "\"een tekst\"")
+A_FILE_PATH = Say("a file path such as portraits/mayor.svg", "een bestandspad zoals portraits/mayor.svg")
+A_SOURCE_TEXT = Say("\"Title, publisher, year\"", "\"Titel, uitgever, jaar\"")
+A_SENDER = Say("a character id or a name", "een personage-id of een naam")
+A_CHARACTER_ID = Say("a character id", "een personage-id")
+SCENARIO_ID_RULE = Say("lower-case letters, digits and '-', e.g. rumour-shelter",
+                       "kleine letters, cijfers en '-', bijvoorbeeld rumour-shelter")
+SCENE_ID_RULE = Say("lower-case letters, digits and _", "kleine letters, cijfers en _")
+START_RULE = Say("a scene id", "een scène-id")
+VAR_ID_RULE = Say("lower-case letters, digits and _, starting with a letter or _",
+                  "kleine letters, cijfers en _, beginnend met een letter of _")
+CHARACTER_ID_RULE = Say("lower-case letters, digits, _ and -", "kleine letters, cijfers, _ en -")
+
+
+def _say(what: Any) -> Say:
+    """A description (see above) in both languages; plain strings and numbers read the same in both."""
+    if isinstance(what, Say):
+        return what
+    if isinstance(what, tuple):
+        template, *args = what
+        parts = [_say(arg) for arg in args]
+        return Say(template.en.format(*(p.en for p in parts)), template.nl.format(*(p.nl for p in parts)))
+    return Say(str(what), str(what))
+
+
+def _kind(value: Any) -> Say:
     """A plain-language name for the kind of a YAML value."""
     if value is None:
-        return "nothing"
+        return _KINDS["nothing"]
     if isinstance(value, bool):
-        return "true/false"
+        return _KINDS["bool"]
     if isinstance(value, (int, float)):
-        return "a number"
+        return _KINDS["number"]
     if isinstance(value, str):
-        return "a text"
+        return _KINDS["text"]
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return _KINDS["list"]
+    return _KINDS["mapping"]
 
 
-def _suggest(word: str, options: Iterable[str]) -> str:
-    """'did you mean X?' when a close match exists."""
+def _suggest(word: str, options: Iterable[str]) -> Say | str:
+    """'did you mean X?' when a close match exists, else "" (so `_suggest(...) or other_hint` works)."""
     match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else ""
+    return Say(f"did you mean '{match[0]}'?", f"bedoel je '{match[0]}'?") if match else ""
 
 
 @dataclass
@@ -197,7 +297,7 @@ class _PendingExpr:
     pos: Pos
     store: Callable[[ex.Expression], None]
     want: ex.ExprType | None
-    what: str
+    what: Any          # a description, see _say
 
 
 class _Builder:
@@ -219,60 +319,81 @@ class _Builder:
         self.scene_ids: set[str] = set()
 
     # ---- small checks -------------------------------------------------
-    def err(self, code: str, pos: Pos, message: str, hint: str = "") -> None:
-        """Record a diagnostic."""
+    def err(self, code: str, pos: Pos, message: str | Say, hint: str | Say = "") -> None:
+        """Record a diagnostic; a Say gives it a Dutch text too (a plain str is English only)."""
         self.sink.add(code, pos, message, hint)
 
-    def keys(self, m: YMap, allowed: set[str], required: Iterable[str], where: str,
-             other: dict[str, str] | None = None) -> None:
-        """Report unknown keys (x- keys excepted) and missing required keys of a mapping."""
+    def keys(self, m: YMap, allowed: set[str], required: Iterable[str], where: Any,
+             other: Callable[[str], tuple[Say, Say] | None] | None = None) -> None:
+        """Report unknown keys (x- keys excepted) and missing required keys of a mapping. `where` is a
+        description (see _say); other(key) gives the WB211 message and hint for a key that belongs elsewhere."""
         for key in m:
             if isinstance(key, str) and key.startswith("x-"):
                 continue
             if key not in allowed:
-                if other and key in other:
-                    self.err("WB211", m.key_pos[key], other[key][0], other[key][1])
+                wrong = other(key) if other else None
+                if wrong:
+                    self.err("WB211", m.key_pos[key], wrong[0], wrong[1])
                     continue
-                hint = _suggest(key, allowed) or f"allowed here: {', '.join(sorted(allowed))}"
-                self.err("WB201", m.key_pos[key], f"unknown key '{key}' in {where}",
-                         hint + " (keys starting with x- are free for your own notes)")
+                w = _say(where)
+                listed = ", ".join(sorted(allowed))
+                hint = _suggest(key, allowed) or Say(f"allowed here: {listed}", f"hier mag: {listed}")
+                self.err("WB201", m.key_pos[key],
+                         Say(f"unknown key '{key}' in {w.en}", f"onbekende sleutel '{key}' in {w.nl}"),
+                         join_say(hint, Say(" (keys starting with x- are free for your own notes)",
+                                            " (sleutels die met x- beginnen zijn vrij voor je eigen notities)")))
         for key in required:
             if key not in m:
-                self.err("WB202", m.pos, f"{where} has no '{key}'", f"add '{key}:'")
+                w = _say(where)
+                self.err("WB202", m.pos, Say(f"{w.en} has no '{key}'", f"{w.nl} heeft geen '{key}'"),
+                         Say(f"add '{key}:'", f"voeg '{key}:' toe"))
 
-    def typed(self, value: Any, kinds: tuple[type, ...], pos: Pos, what: str, example: str) -> bool:
+    def typed(self, value: Any, kinds: tuple[type, ...], pos: Pos, what: Any, example: Any) -> bool:
         """Check the Python type of a value; report WB203 when it is wrong."""
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
-            self.err("WB203", pos, f"{what} should be {example}, not {_kind(value)}",
-                     f"write it like {example}" if not isinstance(value, bool) else
-                     "words like yes/no/on/off are read as true/false: put the text in quotes")
+            w, e, k = _say(what), _say(example), _kind(value)
+            self.err("WB203", pos, Say(f"{w.en} should be {e.en}, not {k.en}", f"{w.nl} moet {e.nl} zijn, maar is {k.nl}"),
+                     Say(f"write it like {e.en}", f"schrijf het als {e.nl}") if not isinstance(value, bool) else
+                     Say("words like yes/no/on/off are read as true/false: put the text in quotes",
+                         "woorden als yes/no/on/off leest YAML als true/false: zet de tekst tussen aanhalingstekens"))
         return ok
 
-    def mapping(self, value: Any, pos: Pos, what: str) -> YMap | None:
+    def mapping(self, value: Any, pos: Pos, what: Any) -> YMap | None:
         """The value as a mapping, or None after reporting."""
         if isinstance(value, YMap):
             return value
-        self.err("WB203", pos, f"{what} should be a mapping (keys with values), not {_kind(value)}",
-                 "indent the keys below it, or write {key: value}")
+        w, k = _say(what), _kind(value)
+        self.err("WB203", pos, Say(f"{w.en} should be a mapping (keys with values), not {k.en}",
+                                   f"{w.nl} moet een blok met sleutels en waarden zijn, maar is {k.nl}"),
+                 Say("indent the keys below it, or write {key: value}",
+                     "zet de sleutels ingesprongen eronder, of schrijf {sleutel: waarde}"))
         return None
 
-    def seq(self, value: Any, pos: Pos, what: str, non_empty: bool = False) -> YList | None:
+    def seq(self, value: Any, pos: Pos, what: Any, non_empty: bool = False) -> YList | None:
         """The value as a list, or None after reporting."""
         if not isinstance(value, YList):
-            self.err("WB203", pos, f"{what} should be a list, not {_kind(value)}",
-                     "write each item on its own line starting with '- ', or [a, b]")
+            w, k = _say(what), _kind(value)
+            self.err("WB203", pos,
+                     Say(f"{w.en} should be a list, not {k.en}", f"{w.nl} moet een lijst zijn, maar is {k.nl}"),
+                     Say("write each item on its own line starting with '- ', or [a, b]",
+                         "zet elk item op een eigen regel die begint met '- ', of schrijf [a, b]"))
             return None
         if non_empty and not value:
-            self.err("WB215", pos, f"{what} is empty", "add at least one item")
+            w = _say(what)
+            self.err("WB215", pos, Say(f"{w.en} is empty", f"{w.nl} is leeg"),
+                     Say("add at least one item", "voeg minstens één item toe"))
         return value
 
-    def text(self, value: Any, pos: Pos, what: str) -> Text | None:
+    def text(self, value: Any, pos: Pos, what: Any) -> Text | None:
         """A Text: a plain string (one language) or a mapping with every language."""
         if isinstance(value, str):
             if self.languages_ok and len(self.languages) > 1:
-                self.err("WB206", pos, f"{what} is a plain text, but the scenario has {len(self.languages)} languages",
-                         "write it as {" + ", ".join(f"{lang}: \"...\"" for lang in self.languages) + "}")
+                w, n = _say(what), len(self.languages)
+                form = "{" + ", ".join(f"{lang}: \"...\"" for lang in self.languages) + "}"
+                self.err("WB206", pos, Say(f"{w.en} is a plain text, but the scenario has {n} languages",
+                                           f"{w.nl} is een gewone tekst, maar het scenario heeft {n} talen"),
+                         Say("write it as " + form, "schrijf het als " + form))
                 return None
             self.texts.append((value, pos))
             return Text({self.languages[0]: value})
@@ -283,87 +404,121 @@ class _Builder:
                     continue
                 ipos = value.val_pos[lang]
                 if self.languages_ok and lang not in self.languages:
+                    w = _say(what)
                     if item is None and (" " in str(lang) or not LANG_CODE.match(str(lang))):
-                        self.err("WB203", value.key_pos[lang], f"'{lang}' in {what} looks like the rest of a text cut "
-                                 "off at a comma", "a comma inside { } ends the text: put the whole text in quotes, "
-                                 "e.g. {nl: \"Nee, nog niets zeggen\", en: \"No, say nothing yet\"}")
+                        self.err("WB203", value.key_pos[lang],
+                                 Say(f"'{lang}' in {w.en} looks like the rest of a text cut off at a comma",
+                                     f"'{lang}' in {w.nl} lijkt het laatste stuk van een tekst die bij een komma is "
+                                     "afgebroken"),
+                                 Say("a comma inside { } ends the text: put the whole text in quotes, "
+                                     "e.g. {nl: \"Nee, nog niets zeggen\", en: \"No, say nothing yet\"}",
+                                     "een komma binnen { } beëindigt de tekst: zet de hele tekst tussen aanhalingstekens, "
+                                     "bijvoorbeeld {nl: \"Nee, nog niets zeggen\", en: \"No, say nothing yet\"}"))
                     else:
-                        self.err("WB206", value.key_pos[lang], f"{what} has the language '{lang}', which is not in "
-                                 "languages", f"use only {', '.join(self.languages)}, or add '{lang}' to languages")
+                        listed = ", ".join(self.languages)
+                        self.err("WB206", value.key_pos[lang],
+                                 Say(f"{w.en} has the language '{lang}', which is not in languages",
+                                     f"{w.nl} heeft de taal '{lang}', maar die staat niet in languages"),
+                                 Say(f"use only {listed}, or add '{lang}' to languages",
+                                     f"gebruik alleen de talen uit languages ({listed}), of zet '{lang}' erbij"))
                     continue
                 if not isinstance(item, str):
-                    self.typed(item, (str,), ipos, f"the {lang} text of {what}", "\"a text in quotes\"")
+                    self.typed(item, (str,), ipos, (THE_LANG_TEXT_OF, lang, what), A_TEXT_IN_QUOTES)
                     continue
                 out[str(lang)] = item
                 self.texts.append((item, ipos))
             if self.languages_ok:
                 for lang in self.languages:
                     if lang not in value:
-                        self.err("WB206", value.pos, f"{what} has no '{lang}' text", f"add {lang}: \"...\"")
+                        w = _say(what)
+                        self.err("WB206", value.pos,
+                                 Say(f"{w.en} has no '{lang}' text", f"{w.nl} heeft geen '{lang}'-tekst"),
+                                 Say(f"add {lang}: \"...\"", f"voeg {lang}: \"...\" toe"))
             return Text(out) if out else None
         self.typed(value, (str,), pos, what, "{nl: \"...\", en: \"...\"}")
         return None
 
-    def ident(self, value: Any, pattern: re.Pattern[str], pos: Pos, what: str, rule: str) -> str | None:
+    def ident(self, value: Any, pattern: re.Pattern[str], pos: Pos, what: Any, rule: Say) -> str | None:
         """An id matching `pattern`."""
         if isinstance(value, bool):
-            self.err("WB205", pos, f"{what} should be an id ({rule}), but YAML reads this word as true/false",
-                     "words like yes, no, on, off, true and false are read as true/false: choose another id, "
-                     "or put it in quotes")
+            w = _say(what)
+            self.err("WB205", pos, Say(f"{w.en} should be an id ({rule.en}), but YAML reads this word as true/false",
+                                       f"{w.nl} moet een id zijn ({rule.nl}), maar YAML leest dit woord als true/false"),
+                     Say("words like yes, no, on, off, true and false are read as true/false: choose another id, "
+                         "or put it in quotes",
+                         "woorden als yes, no, on, off, true en false leest YAML als true/false: kies een ander id, "
+                         "of zet het tussen aanhalingstekens"))
             return None
         if not isinstance(value, (str, int)):
-            self.err("WB205", pos, f"{what} should be an id ({rule}), not {_kind(value)}", f"use {rule}")
+            w, k = _say(what), _kind(value)
+            self.err("WB205", pos, Say(f"{w.en} should be an id ({rule.en}), not {k.en}",
+                                       f"{w.nl} moet een id zijn ({rule.nl}), maar is {k.nl}"),
+                     Say(f"use {rule.en}", f"gebruik {rule.nl}"))
             return None
         value = str(value)
         if not pattern.match(value):
-            lowered = value.lower().replace(" ", "_" if "_" in rule else "-")
-            hint = f"ids are written in lower case: did you mean '{lowered}'?" if pattern.match(lowered) else f"use {rule}"
-            self.err("WB205", pos, f"{what} '{value}' is not a valid id", hint)
+            lowered = value.lower().replace(" ", "_" if "_" in rule.en else "-")
+            hint = (Say(f"ids are written in lower case: did you mean '{lowered}'?",
+                        f"id's schrijf je in kleine letters: bedoel je '{lowered}'?") if pattern.match(lowered) else
+                    Say(f"use {rule.en}", f"gebruik {rule.nl}"))
+            w = _say(what)
+            self.err("WB205", pos, Say(f"{w.en} '{value}' is not a valid id", f"{w.nl} '{value}' is geen geldig id"), hint)
             return None
         return value
 
-    def number(self, value: Any, pos: Pos, what: str, low: float | None = None, integer: bool = False) -> float | None:
+    def number(self, value: Any, pos: Pos, what: Any, low: float | None = None, integer: bool = False) -> float | None:
         """A number (optionally whole, optionally at least `low`)."""
         kinds: tuple[type, ...] = (int,) if integer else (int, float)
-        if not self.typed(value, kinds, pos, what, "a whole number such as 3" if integer else "a number such as 20"):
+        if not self.typed(value, kinds, pos, what, A_WHOLE_NUMBER if integer else A_NUMBER):
             return None
         if low is not None and value < low:
-            self.err("WB208", pos, f"{what} is {value}; it must be at least {low:g}", f"use a number of {low:g} or more")
+            w = _say(what)
+            self.err("WB208", pos, Say(f"{w.en} is {value}; it must be at least {low:g}",
+                                       f"{w.nl} is {value}; dat moet minstens {low:g} zijn"),
+                     Say(f"use a number of {low:g} or more", f"gebruik een getal van {low:g} of meer"))
             return None
         return value
 
-    def boolean(self, value: Any, pos: Pos, what: str) -> bool | None:
+    def boolean(self, value: Any, pos: Pos, what: Any) -> bool | None:
         """true or false."""
         if isinstance(value, bool):
             return value
-        self.err("WB203", pos, f"{what} should be true or false, not {_kind(value)}", "write true or false")
+        w, k = _say(what), _kind(value)
+        self.err("WB203", pos, Say(f"{w.en} should be true or false, not {k.en}",
+                                   f"{w.nl} moet true of false zijn, maar is {k.nl}"),
+                 Say("write true or false", "schrijf true of false"))
         return None
 
-    def word(self, value: Any, options: tuple[str, ...], pos: Pos, what: str) -> str | None:
+    def word(self, value: Any, options: tuple[str, ...], pos: Pos, what: Any) -> str | None:
         """One of a fixed set of words."""
         if isinstance(value, str) and value in options:
             return value
         hint = _suggest(value, options) if isinstance(value, str) else ""
-        self.err("WB209", pos, f"{what} is '{value}'; it must be one of: {', '.join(options)}",
-                 hint or f"write one of {', '.join(options)}")
+        w, listed = _say(what), ", ".join(options)
+        self.err("WB209", pos, Say(f"{w.en} is '{value}'; it must be one of: {listed}",
+                                   f"{w.nl} is '{value}'; dat moet een van deze zijn: {listed}"),
+                 hint or Say(f"write one of {listed}", f"schrijf een van deze: {listed}"))
         return None
 
-    def asset(self, value: Any, pos: Pos, what: str) -> Asset | None:
+    def asset(self, value: Any, pos: Pos, what: Any) -> Asset | None:
         """A resolved asset path."""
-        if not self.typed(value, (str,), pos, what, "a file path such as portraits/mayor.svg"):
+        if not self.typed(value, (str,), pos, what, A_FILE_PATH):
             return None
         found = self.assets.resolve(value)
         if isinstance(found, AssetProblem):
-            self.err(found.code, pos, found.message, found.hint)
+            self.err(found.code, pos, Say(found.message, found.message_nl or found.message),
+                     Say(found.hint, found.hint_nl or found.hint))
             return None
         return Asset(value, found)
 
     def expression(self, value: Any, pos: Pos, store: Callable[[ex.Expression], None],
-                   want: ex.ExprType | None, what: str) -> None:
+                   want: ex.ExprType | None, what: Any) -> None:
         """Queue an expression for compiling once all scenes are known."""
         if isinstance(value, bool) or not isinstance(value, str):
-            self.err("WB203", pos, f"{what} should be an expression in quotes, not {_kind(value)}",
-                     "write it like \"trust < 40\"")
+            w, k = _say(what), _kind(value)
+            self.err("WB203", pos, Say(f"{w.en} should be an expression in quotes, not {k.en}",
+                                       f"{w.nl} moet een uitdrukking tussen aanhalingstekens zijn, maar is {k.nl}"),
+                     Say("write it like \"trust < 40\"", "schrijf het als \"trust < 40\""))
             return
         self.pending.append(_PendingExpr(value, pos, store, want, what))
 
@@ -371,21 +526,26 @@ class _Builder:
     def build(self, root: YMap) -> Scenario | None:
         """Build the whole scenario; returns None only when it could not be formed at all."""
         vp = root.val_pos
-        self.keys(root, TOP_KEYS, ("format", "id", "title", "languages", "start", "scenes"), "the scenario")
+        self.keys(root, TOP_KEYS, ("format", "id", "title", "languages", "start", "scenes"), THE_SCENARIO)
         if "format" in root and (root["format"] != 1 or isinstance(root["format"], bool)):
-            self.err("WB204", vp["format"], f"format is {root['format']!r}; this game reads format 1",
-                     "write format: 1 (and check the scenario follows version 1 of the format)")
-        scenario_id = self.ident(root.get("id"), SCENARIO_ID, vp.get("id", root.pos), "the scenario id",
-                                 "lower-case letters, digits and '-', e.g. rumour-shelter") if "id" in root else None
+            self.err("WB204", vp["format"], Say(f"format is {root['format']!r}; this game reads format 1",
+                                                f"format is {root['format']!r}; dit spel leest format 1"),
+                     Say("write format: 1 (and check the scenario follows version 1 of the format)",
+                         "schrijf format: 1 (en controleer of het scenario versie 1 van het formaat volgt)"))
+        scenario_id = self.ident(root.get("id"), SCENARIO_ID, vp.get("id", root.pos), THE_SCENARIO_ID,
+                                 SCENARIO_ID_RULE) if "id" in root else None
         self._languages(root)
         known_vars = self._var_ids(root)
         characters = self._characters(root)
         for clash in set(characters) & set(known_vars):
-            self.err("WB212", root["characters"].key_pos[clash], f"'{clash}' is both a character and a meter or flag",
-                     "rename one, so {" + clash + "} in a text is not ambiguous")
+            self.err("WB212", root["characters"].key_pos[clash],
+                     Say(f"'{clash}' is both a character and a meter or flag",
+                         f"'{clash}' is zowel een personage als een meter of flag"),
+                     Say("rename one, so {" + clash + "} in a text is not ambiguous",
+                         "geef een van beide een andere naam, zodat {" + clash + "} in een tekst niet dubbelzinnig is"))
         self.placeholder_names = set(known_vars) | set(characters)
-        title = self.text(root["title"], vp["title"], "the title") if "title" in root else None
-        summary = self.text(root["summary"], vp["summary"], "the summary") if "summary" in root else None
+        title = self.text(root["title"], vp["title"], THE_TITLE) if "title" in root else None
+        summary = self.text(root["summary"], vp["summary"], THE_SUMMARY) if "summary" in root else None
         minutes = self.number(root["minutes"], vp["minutes"], "minutes", low=1) if "minutes" in root else None
         meters = self._meters(root)
         flags = self._flags(root)
@@ -395,10 +555,12 @@ class _Builder:
         scenes = self._scenes(root, characters, technique_ids, meters, flags)
         start = None
         if "start" in root:
-            start = self.ident(root["start"], SCENE_ID, vp["start"], "start", "a scene id")
+            start = self.ident(root["start"], SCENE_ID, vp["start"], "start", START_RULE)
             if start is not None and start not in scenes and isinstance(root.get("scenes"), YMap):
-                self.err("WB301", vp["start"], f"start names the scene '{start}', which does not exist",
-                         _suggest(start, scenes) or "name one of the scenes under scenes:")
+                self.err("WB301", vp["start"], Say(f"start names the scene '{start}', which does not exist",
+                                                   f"start noemt de scène '{start}', maar die bestaat niet"),
+                         _suggest(start, scenes) or Say("name one of the scenes under scenes:",
+                                                        "noem een van de scènes onder scenes:"))
         debrief = self._debrief(root)
         self._check_placeholders()
         self._compile_expressions(scenes)
@@ -408,7 +570,7 @@ class _Builder:
                             scenes=scenes, summary=summary, minutes=minutes, techniques=techniques, meters=meters,
                             flags=flags, characters=characters, debrief=debrief, glossary=glossary)
         for code, pos, message, hint in graph_warnings(scenario, self._var_uses()):
-            self.err(code, pos, message, hint)
+            self.err(code, pos, message, hint)      # graph.py writes these (str or Say)
         return scenario
 
     def _languages(self, root: YMap) -> None:
@@ -422,9 +584,12 @@ class _Builder:
         langs: list[str] = []
         for item, ipos in zip(items, items.item_pos):
             if not isinstance(item, str) or not LANG_CODE.match(item):
-                self.err("WB207", ipos, f"'{item}' is not a language code", "use codes such as nl and en")
+                self.err("WB207", ipos, Say(f"'{item}' is not a language code", f"'{item}' is geen taalcode"),
+                         Say("use codes such as nl and en", "gebruik taalcodes zoals 'nl' en 'en'"))
             elif item in langs:
-                self.err("WB207", ipos, f"the language '{item}' is listed twice", "list each language once")
+                self.err("WB207", ipos,
+                         Say(f"the language '{item}' is listed twice", f"de taal '{item}' staat er twee keer in"),
+                         Say("list each language once", "noem elke taal één keer"))
             else:
                 langs.append(item)
         if langs and len(langs) == len(items):
@@ -440,15 +605,18 @@ class _Builder:
                 continue
             for key in block:
                 pos = block.key_pos[key]
-                name = self.ident(key, VAR_ID, pos, f"the {section[:-1]} id", "lower-case letters, digits and _, "
-                                  "starting with a letter or _")
+                name = self.ident(key, VAR_ID, pos, THE_VAR_ID[section], VAR_ID_RULE)
                 if name is None:
                     continue
                 if name in RESERVED:
-                    self.err("WB205", pos, f"'{name}' is a reserved word", "choose another name")
+                    self.err("WB205", pos, Say(f"'{name}' is a reserved word",
+                                               f"'{name}' is een gereserveerd woord (het spel gebruikt het zelf)"),
+                             Say("choose another name", "kies een andere naam"))
                 elif name in ids:
-                    self.err("WB212", pos, f"'{name}' is both a meter and a flag", "meters and flags share one set of "
-                             "names; rename one")
+                    self.err("WB212", pos,
+                             Say(f"'{name}' is both a meter and a flag", f"'{name}' is zowel een meter als een flag"),
+                             Say("meters and flags share one set of names; rename one",
+                                 "meters en flags delen één lijst van namen; geef een van beide een andere naam"))
                 else:
                     ids.append(name)
         return ids
@@ -461,12 +629,12 @@ class _Builder:
         block = self.mapping(root["meters"], root.val_pos["meters"], "meters")
         for key, value in (block or {}).items():
             kpos = block.key_pos[key]  # type: ignore[union-attr]
-            spec = self.mapping(value, kpos, f"the meter '{key}'")
+            spec = self.mapping(value, kpos, (THE_METER, key))
             if spec is None or not isinstance(key, str) or not VAR_ID.match(key) or key in RESERVED:
                 continue
             vp = spec.val_pos
-            self.keys(spec, {"label", "start", "min", "max", "good", "hidden"}, ("label", "start"), f"the meter '{key}'")
-            label = self.text(spec["label"], vp["label"], f"the label of '{key}'") if "label" in spec else None
+            self.keys(spec, {"label", "start", "min", "max", "good", "hidden"}, ("label", "start"), (THE_METER, key))
+            label = self.text(spec["label"], vp["label"], (THE_LABEL_OF, key)) if "label" in spec else None
             low = self.number(spec.get("min", 0), vp.get("min", kpos), "min")
             high = self.number(spec.get("max", 100), vp.get("max", kpos), "max")
             start = self.number(spec["start"], vp["start"], "start") if "start" in spec else None
@@ -474,12 +642,14 @@ class _Builder:
             hidden = self.boolean(spec.get("hidden", False), vp.get("hidden", kpos), "hidden")
             # a range problem is reported, but the meter is still declared so its uses do not cascade into errors
             if low is not None and high is not None and low >= high:
-                self.err("WB208", vp.get("max", kpos), f"max ({high:g}) must be more than min ({low:g})",
-                         "make max larger than min")
+                self.err("WB208", vp.get("max", kpos), Say(f"max ({high:g}) must be more than min ({low:g})",
+                                                           f"max ({high:g}) moet groter zijn dan min ({low:g})"),
+                         Say("make max larger than min", "maak max groter dan min"))
                 low, high = min(low, high), max(low, high) + 1
             if start is not None and low is not None and high is not None and not low <= start <= high:
-                self.err("WB208", vp["start"], f"start is {start:g}, outside {low:g}..{high:g}",
-                         f"choose a start between {low:g} and {high:g}")
+                self.err("WB208", vp["start"], Say(f"start is {start:g}, outside {low:g}..{high:g}",
+                                                   f"start is {start:g}, buiten {low:g}..{high:g}"),
+                         Say(f"choose a start between {low:g} and {high:g}", f"kies een start tussen {low:g} en {high:g}"))
                 start = min(high, max(low, start))
             if label is not None and start is not None and low is not None and high is not None and good and hidden is not None:
                 meters[key] = Meter(key, label, start, low, high, good, hidden, kpos)  # type: ignore[arg-type]
@@ -503,8 +673,11 @@ class _Builder:
             elif isinstance(value, str):
                 kind = ex.ExprType.STRING
             else:
-                self.err("WB203", pos, f"the flag '{key}' starts as {_kind(value)}",
-                         "a flag starts as true/false, a whole number, or a text in quotes (\"\" for empty)")
+                k = _kind(value)
+                self.err("WB203", pos, Say(f"the flag '{key}' starts as {k.en}", f"de flag '{key}' begint als {k.nl}"),
+                         Say("a flag starts as true/false, a whole number, or a text in quotes (\"\" for empty)",
+                             "een flag begint als true/false, een heel getal of een tekst tussen aanhalingstekens "
+                             "(\"\" voor leeg)"))
                 continue
             flags[key] = Flag(key, value, block.key_pos[key])  # type: ignore[union-attr]
             self.var_types[key] = kind
@@ -518,21 +691,23 @@ class _Builder:
         block = self.mapping(root["characters"], root.val_pos["characters"], "characters")
         for key, value in (block or {}).items():
             kpos = block.key_pos[key]  # type: ignore[union-attr]
-            cid = self.ident(key, CHARACTER_ID, kpos, "the character id", "lower-case letters, digits, _ and -")
-            spec = self.mapping(value, kpos, f"the character '{key}'")
+            cid = self.ident(key, CHARACTER_ID, kpos, THE_CHARACTER_ID, CHARACTER_ID_RULE)
+            spec = self.mapping(value, kpos, (THE_CHARACTER, key))
             if cid is None or spec is None:
                 continue
             vp = spec.val_pos
-            self.keys(spec, {"name", "role", "portrait", "color"}, ("name",), f"the character '{cid}'")
+            self.keys(spec, {"name", "role", "portrait", "color"}, ("name",), (THE_CHARACTER, cid))
             name = spec.get("name")
             if "name" in spec and not self.typed(name, (str,), vp["name"], "name", "\"Fenna de Vries\""):
                 name = None
-            role = self.text(spec["role"], vp["role"], f"the role of '{cid}'") if "role" in spec else None
+            role = self.text(spec["role"], vp["role"], (THE_ROLE_OF, cid)) if "role" in spec else None
             portrait = self.asset(spec["portrait"], vp["portrait"], "portrait") if "portrait" in spec else None
             color = spec.get("color")
             if color is not None and not (isinstance(color, str) and COLOUR.match(color)):
-                self.err("WB213", vp["color"], f"the colour '{color}' is not a #rrggbb colour",
-                         "write it like \"#1f7a5c\" (in quotes: # starts a comment otherwise)")
+                self.err("WB213", vp["color"], Say(f"the colour '{color}' is not a #rrggbb colour",
+                                                   f"de kleur '{color}' is geen #rrggbb-kleur"),
+                         Say("write it like \"#1f7a5c\" (in quotes: # starts a comment otherwise)",
+                             "schrijf het als \"#1f7a5c\" (tussen aanhalingstekens: anders begint # een commentaar)"))
                 color = None
             if isinstance(name, str):
                 result[cid] = Character(cid, name, role, portrait, color)
@@ -546,15 +721,17 @@ class _Builder:
         block = self.mapping(root["glossary"], root.val_pos["glossary"], "glossary")
         for key, value in (block or {}).items():
             kpos = block.key_pos[key]  # type: ignore[union-attr]
-            tid = self.ident(key, VAR_ID, kpos, "the technique id", "lower-case letters, digits and _")
+            tid = self.ident(key, VAR_ID, kpos, THE_TECHNIQUE_ID, SCENE_ID_RULE)
             if tid in BUILTIN_TECHNIQUES:
-                self.err("WB305", kpos, f"'{tid}' is already a built-in technique", "use the built-in one, or pick "
-                         "another id for your own")
+                self.err("WB305", kpos,
+                         Say(f"'{tid}' is already a built-in technique", f"'{tid}' is al een ingebouwde techniek"),
+                         Say("use the built-in one, or pick another id for your own",
+                             "gebruik de ingebouwde, of kies een ander id voor je eigen techniek"))
                 continue
-            spec = self.mapping(value, kpos, f"the technique '{key}'")
+            spec = self.mapping(value, kpos, (THE_TECHNIQUE, key))
             if tid is None or spec is None:
                 continue
-            self.keys(spec, {"name", "explanation"}, ("name", "explanation"), f"the technique '{tid}'")
+            self.keys(spec, {"name", "explanation"}, ("name", "explanation"), (THE_TECHNIQUE, tid))
             name = self.text(spec["name"], spec.val_pos["name"], "name") if "name" in spec else None
             expl = self.text(spec["explanation"], spec.val_pos["explanation"], "explanation") if "explanation" in spec else None
             if name and expl:
@@ -576,8 +753,11 @@ class _Builder:
         """Check a technique id against the glossary."""
         if isinstance(value, str) and value in known:
             return True
-        self.err("WB303", pos, f"'{value}' is not a technique in the glossary",
-                 _suggest(str(value), known) or f"use one of {', '.join(sorted(known))}, or add it under glossary:")
+        listed = ", ".join(sorted(known))
+        self.err("WB303", pos,
+                 Say(f"'{value}' is not a technique in the glossary", f"'{value}' is geen techniek uit de glossary"),
+                 _suggest(str(value), known) or Say(f"use one of {listed}, or add it under glossary:",
+                                                    f"gebruik een van {listed}, of voeg hem toe onder glossary:"))
         return False
 
     def _debrief(self, root: YMap) -> Debrief:
@@ -588,18 +768,18 @@ class _Builder:
         block = self.mapping(root["debrief"], root.val_pos["debrief"], "debrief")
         if block is None:
             return debrief
-        self.keys(block, {"questions", "takeaways", "sources"}, (), "the debrief")
+        self.keys(block, {"questions", "takeaways", "sources"}, (), THE_DEBRIEF)
         for key, target in (("questions", debrief.questions), ("takeaways", debrief.takeaways)):
             if key in block:
                 items = self.seq(block[key], block.val_pos[key], key)
                 for item, ipos in zip(items or [], items.item_pos if items else []):
-                    text = self.text(item, ipos, f"an item of {key}")
+                    text = self.text(item, ipos, (AN_ITEM_OF, key))
                     if text:
                         target.append(text)
         if "sources" in block:
             items = self.seq(block["sources"], block.val_pos["sources"], "sources")
             for item, ipos in zip(items or [], items.item_pos if items else []):
-                if self.typed(item, (str,), ipos, "a source", "\"Title, publisher, year\""):
+                if self.typed(item, (str,), ipos, A_SOURCE, A_SOURCE_TEXT):
                     debrief.sources.append(item)
         return debrief
 
@@ -614,42 +794,51 @@ class _Builder:
         if block is None:
             return scenes
         if not block:
-            self.err("WB215", root.val_pos["scenes"], "scenes is empty", "add at least one scene")
+            self.err("WB215", root.val_pos["scenes"], Say("scenes is empty", "scenes is leeg"),
+                     Say("add at least one scene", "voeg minstens één scène toe"))
         self.scene_ids = {str(k) for k in block}
         for key, value in block.items():
             kpos = block.key_pos[key]
-            sid = self.ident(key, SCENE_ID, kpos, "the scene id", "lower-case letters, digits and _")
-            spec = self.mapping(value, kpos, f"the scene '{key}'")
+            sid = self.ident(key, SCENE_ID, kpos, THE_SCENE_ID, SCENE_ID_RULE)
+            spec = self.mapping(value, kpos, (THE_SCENE, key))
             if sid is None or spec is None:
                 continue
             scene = self._scene(sid, spec, kpos, characters, techniques, meters, flags)
             scenes[sid] = scene
         return scenes
 
+    @staticmethod
+    def _wrong_type_key(key: str, sid: str, stype: str) -> tuple[Say, Say] | None:
+        """WB211's message and hint when `key` belongs to other scene types than `stype`, else None."""
+        if key not in ALL_TYPE_KEYS or key in TYPE_KEYS[stype]:
+            return None
+        types = ", ".join(t for t, ks in TYPE_KEYS.items() if key in ks)
+        return (Say(f"'{key}' belongs to {types} scenes, but '{sid}' is a {stype} scene",
+                    f"'{key}' hoort bij scènes van het type {types}, maar '{sid}' is een {stype}-scène"),
+                Say("change the type, or remove the key", "verander het type, of haal de sleutel weg"))
+
     def _scene(self, sid: str, spec: YMap, kpos: Pos, characters: dict[str, Character], techniques: set[str],
                meters: dict[str, Meter], flags: dict[str, Flag]) -> Scene:
         """One scene."""
         vp = spec.val_pos
         stype = self.word(spec.get("type", "dialogue"), SCENE_TYPES, vp.get("type", kpos), "type") or "dialogue"
-        where = f"the scene '{sid}'"
-        other = {k: (f"'{k}' belongs to {', '.join(t for t, ks in TYPE_KEYS.items() if k in ks)} scenes, "
-                     f"but '{sid}' is a {stype} scene", "change the type, or remove the key")
-                 for k in ALL_TYPE_KEYS - TYPE_KEYS[stype]}
-        self.keys(spec, COMMON_SCENE_KEYS | TYPE_KEYS[stype], TYPE_REQUIRED[stype], where, other)
+        where = (THE_SCENE, sid)
+        self.keys(spec, COMMON_SCENE_KEYS | TYPE_KEYS[stype], TYPE_REQUIRED[stype], where,
+                  lambda key: self._wrong_type_key(key, sid, stype))
         scene = Scene(id=sid, type=stype, pos=kpos)
         if "title" in spec:
-            scene.title = self.text(spec["title"], vp["title"], f"the title of {where}")
+            scene.title = self.text(spec["title"], vp["title"], (THE_TITLE_OF, where))
         if "background" in spec:
             scene.background = self.asset(spec["background"], vp["background"], "background")
         if "note" in spec:
-            scene.note = self.text(spec["note"], vp["note"], f"the note of {where}")
+            scene.note = self.text(spec["note"], vp["note"], (THE_NOTE_OF, where))
         if "lines" in spec:
             scene.lines = self._lines(spec["lines"], vp["lines"], characters, stype == "dialogue")
         for key in ("headline", "lede", "body", "heading"):
             if key in spec and key in TYPE_KEYS[stype]:
-                setattr(scene, key, self.text(spec[key], vp[key], f"the {key} of {where}"))
+                setattr(scene, key, self.text(spec[key], vp[key], (THE_KEY_OF, key, where)))
         for key in ("outlet", "letterhead", "signature", "app"):
-            if key in spec and key in TYPE_KEYS[stype] and self.typed(spec[key], (str,), vp[key], key, "\"a text\""):
+            if key in spec and key in TYPE_KEYS[stype] and self.typed(spec[key], (str,), vp[key], key, A_QUOTED_TEXT):
                 setattr(scene, key, spec[key])
         if scene.letterhead and _looks_like_asset(scene.letterhead):
             scene.letterhead_logo = self.asset(scene.letterhead.strip(), vp["letterhead"], "letterhead")
@@ -664,14 +853,21 @@ class _Builder:
             scene.quiz = bool(self.boolean(spec["quiz"], vp["quiz"], "quiz"))
         ways = [k for k in ("choices", "next", "ending") if k in spec]
         if len(ways) != 1:
-            self.err("WB210", kpos, f"{where} has {' and '.join(ways) if ways else 'no way on'}",
-                     "give it exactly one of: choices (the player decides), next (goes on by itself) or ending")
+            w = _say(where)
+            self.err("WB210", kpos, Say(f"{w.en} has {' and '.join(ways) if ways else 'no way on'}",
+                                        f"{w.nl} heeft {' en '.join(ways) if ways else 'geen manier om verder te gaan'}"),
+                     Say("give it exactly one of: choices (the player decides), next (goes on by itself) or ending",
+                         "geef de scène precies één van: choices (de speler kiest), next (gaat vanzelf verder) "
+                         "of ending"))
         if "choices" in spec:
             scene.choices = self._choices(sid, spec["choices"], vp["choices"], scene.quiz, meters, flags)
         elif scene.quiz:
-            self.err("WB216", vp["quiz"], f"{where} is a quiz but has no choices", "add choices with correct: true/false")
+            w = _say(where)
+            self.err("WB216", vp["quiz"],
+                     Say(f"{w.en} is a quiz but has no choices", f"{w.nl} is een quiz, maar heeft geen keuzes"),
+                     Say("add choices with correct: true/false", "voeg choices toe met correct: true/false"))
         if "next" in spec:
-            scene.next = self._next(spec["next"], vp["next"], f"the next of {where}")
+            scene.next = self._next(spec["next"], vp["next"], (THE_NEXT_OF, where))
         if "ending" in spec:
             scene.ending = self._ending(spec["ending"], vp["ending"])
         if "timer" in spec:
@@ -683,16 +879,22 @@ class _Builder:
         items = self.seq(value, pos, "lines", non_empty=required)
         lines: list[Line] = []
         for item, ipos in zip(items or [], items.item_pos if items else []):
-            spec = self.mapping(item, ipos, "a line")
+            spec = self.mapping(item, ipos, A_LINE)
             if spec is None:
                 continue
-            self.keys(spec, {"speaker", "text"}, ("text",), "a line")
+            self.keys(spec, {"speaker", "text"}, ("text",), A_LINE)
             speaker = spec.get("speaker")
-            if speaker is not None and speaker not in characters:
-                self.err("WB302", spec.val_pos["speaker"], f"the speaker '{speaker}' is not a character",
-                         _suggest(str(speaker), characters) or "add them under characters:, or leave out speaker for narration")
+            if isinstance(speaker, (YMap, YList)):      # a list or mapping cannot name a character
+                self.typed(speaker, (str,), spec.val_pos["speaker"], "speaker", A_CHARACTER_ID)
                 speaker = None
-            text = self.text(spec["text"], spec.val_pos["text"], "the text of a line") if "text" in spec else None
+            if speaker is not None and speaker not in characters:
+                self.err("WB302", spec.val_pos["speaker"], Say(f"the speaker '{speaker}' is not a character",
+                                                               f"de spreker '{speaker}' is geen personage"),
+                         _suggest(str(speaker), characters) or
+                         Say("add them under characters:, or leave out speaker for narration",
+                             "voeg het personage toe onder characters:, of laat speaker weg voor de verteller"))
+                speaker = None
+            text = self.text(spec["text"], spec.val_pos["text"], THE_TEXT_OF_A_LINE) if "text" in spec else None
             if text:
                 lines.append(Line(speaker, text))
         return lines
@@ -703,19 +905,21 @@ class _Builder:
         posts: list[Post] = []
         allowed = {"author", "handle", "text", "likes", "shares", "replies", "image", "technique", "fake", "verified"}
         for item, ipos in zip(items or [], items.item_pos if items else []):
-            spec = self.mapping(item, ipos, "a post")
+            spec = self.mapping(item, ipos, A_POST)
             if spec is None:
                 continue
             vp = spec.val_pos
-            self.keys(spec, allowed, ("author", "handle", "text"), "a post")
+            self.keys(spec, allowed, ("author", "handle", "text"), A_POST)
             ok = True
             for key in ("author", "handle"):
-                if key in spec and not self.typed(spec[key], (str,), vp[key], key, "\"a text\""):
+                if key in spec and not self.typed(spec[key], (str,), vp[key], key, A_QUOTED_TEXT):
                     ok = False
             handle = spec.get("handle")
             if isinstance(handle, str) and not handle.startswith("@"):
-                self.err("WB203", vp["handle"], f"the handle '{handle}' does not start with @", f"write \"@{handle}\"")
-            text = self.text(spec["text"], vp["text"], "the text of a post") if "text" in spec else None
+                self.err("WB203", vp["handle"], Say(f"the handle '{handle}' does not start with @",
+                                                    f"de handle '{handle}' begint niet met @"),
+                         Say(f"write \"@{handle}\"", f"schrijf \"@{handle}\""))
+            text = self.text(spec["text"], vp["text"], THE_TEXT_OF_A_POST) if "text" in spec else None
             counts = {k: self.number(spec.get(k, 0), vp.get(k, ipos), k, low=0, integer=True)
                       for k in ("likes", "shares", "replies")}
             image = self.asset(spec["image"], vp["image"], "image") if "image" in spec else None
@@ -735,26 +939,31 @@ class _Builder:
         items = self.seq(value, pos, "messages", non_empty=True)
         messages: list[Message] = []
         for item, ipos in zip(items or [], items.item_pos if items else []):
-            spec = self.mapping(item, ipos, "a message")
+            spec = self.mapping(item, ipos, A_MESSAGE)
             if spec is None:
                 continue
             vp = spec.val_pos
-            self.keys(spec, {"from", "text", "time"}, ("from", "text", "time"), "a message")
+            self.keys(spec, {"from", "text", "time"}, ("from", "text", "time"), A_MESSAGE)
             sender = spec.get("from")
-            if "from" in spec and not self.typed(sender, (str,), vp["from"], "from", "a character id or a name"):
+            if "from" in spec and not self.typed(sender, (str,), vp["from"], "from", A_SENDER):
                 sender = None
             time = spec.get("time")
             if "time" in spec:
                 if isinstance(time, int) and not isinstance(time, bool):
                     written = f"{time // 60}:{time % 60:02d}"
-                    self.err("WB203", vp["time"], f"the time is not in quotes, so YAML read {written} as the number "
-                             f"{time}", f"put it in quotes: time: \"{time // 60:02d}:{time % 60:02d}\"")
+                    quoted = f"time: \"{time // 60:02d}:{time % 60:02d}\""
+                    self.err("WB203", vp["time"],
+                             Say(f"the time is not in quotes, so YAML read {written} as the number {time}",
+                                 f"de tijd staat niet tussen aanhalingstekens, dus YAML las {written} als het getal {time}"),
+                             Say(f"put it in quotes: {quoted}", f"zet hem tussen aanhalingstekens: {quoted}"))
                     time = None
                 elif not isinstance(time, str) or not TIME.match(time):
-                    self.err("WB203", vp["time"], f"the time {time!r} is not a time like \"09:14\"",
-                             "write the time in quotes as hours:minutes, e.g. \"09:14\"")
+                    self.err("WB203", vp["time"], Say(f"the time {time!r} is not a time like \"09:14\"",
+                                                      f"de tijd {time!r} is geen tijd zoals \"09:14\""),
+                             Say("write the time in quotes as hours:minutes, e.g. \"09:14\"",
+                                 "schrijf de tijd tussen aanhalingstekens als uren:minuten, bijvoorbeeld \"09:14\""))
                     time = None
-            text = self.text(spec["text"], vp["text"], "the text of a message") if "text" in spec else None
+            text = self.text(spec["text"], vp["text"], THE_TEXT_OF_A_MESSAGE) if "text" in spec else None
             if isinstance(sender, str) and text and isinstance(time, str):
                 messages.append(Message(sender, sender in characters, text, time))
         return messages
@@ -765,10 +974,10 @@ class _Builder:
         if spec is None:
             return None
         vp = spec.val_pos
-        self.keys(spec, {"rating", "title", "text"}, ("rating", "title", "text"), "the ending")
+        self.keys(spec, {"rating", "title", "text"}, ("rating", "title", "text"), THE_ENDING)
         rating = self.word(spec["rating"], RATINGS, vp["rating"], "rating") if "rating" in spec else None
-        title = self.text(spec["title"], vp["title"], "the ending's title") if "title" in spec else None
-        text = self.text(spec["text"], vp["text"], "the ending's text") if "text" in spec else None
+        title = self.text(spec["title"], vp["title"], THE_ENDINGS_TITLE) if "title" in spec else None
+        text = self.text(spec["text"], vp["text"], THE_ENDINGS_TEXT) if "text" in spec else None
         if rating and title and text:
             return Ending(rating, title, text)
         return None
@@ -779,23 +988,30 @@ class _Builder:
         if spec is None:
             return None
         vp = spec.val_pos
-        self.keys(spec, {"seconds", "choice"}, ("seconds", "choice"), "the timer")
+        self.keys(spec, {"seconds", "choice"}, ("seconds", "choice"), THE_TIMER)
         seconds = self.number(spec["seconds"], vp["seconds"], "seconds", low=1) if "seconds" in spec else None
         choice_id = spec.get("choice")
         if not scene.choices:
-            self.err("WB217", pos, f"the scene '{scene.id}' has a timer but no choices", "remove the timer, or add choices")
+            self.err("WB217", pos, Say(f"the scene '{scene.id}' has a timer but no choices",
+                                       f"de scène '{scene.id}' heeft een timer, maar geen keuzes"),
+                     Say("remove the timer, or add choices", "haal de timer weg, of voeg choices toe"))
             return None
         if "choice" not in spec:
             return None
         choice = scene.choice_by_id(str(choice_id))
         if choice is None or choice.id is None:
             ids = [c.id for c in scene.choices if c.id]
-            self.err("WB217", vp["choice"], f"the timer takes the choice '{choice_id}', which this scene does not have",
-                     _suggest(str(choice_id), ids) or "give the choice an id: and name it here")
+            self.err("WB217", vp["choice"], Say(f"the timer takes the choice '{choice_id}', which this scene does not have",
+                                                f"de timer kiest de keuze '{choice_id}', maar die heeft deze scène niet"),
+                     _suggest(str(choice_id), ids) or Say("give the choice an id: and name it here",
+                                                          "geef de keuze een id: en noem dat id hier"))
             return None
         if (scene.id, choice.index) in self.conditional_choices:
-            self.err("WB217", vp["choice"], f"the timer takes the choice '{choice_id}', which has an if and may be hidden",
-                     "let the timer take a choice without an if, so it can always be taken")
+            self.err("WB217", vp["choice"],
+                     Say(f"the timer takes the choice '{choice_id}', which has an if and may be hidden",
+                         f"de timer kiest de keuze '{choice_id}', maar die heeft een if en is dus misschien niet te zien"),
+                     Say("let the timer take a choice without an if, so it can always be taken",
+                         "laat de timer een keuze zonder if kiezen, zodat die altijd genomen kan worden"))
             return None
         if seconds is None:
             return None
@@ -810,26 +1026,28 @@ class _Builder:
         allowed = {"id", "text", "if", "effects", "set", "quality", "correct", "feedback", "next"}
         any_correct = False
         for index, (item, ipos) in enumerate(zip(items or [], items.item_pos if items else [])):
-            spec = self.mapping(item, ipos, "a choice")
+            spec = self.mapping(item, ipos, A_CHOICE)
             if spec is None:
                 continue
             vp = spec.val_pos
-            self.keys(spec, allowed, ("text", "next"), "a choice")
+            self.keys(spec, allowed, ("text", "next"), A_CHOICE)
             cid = None
             if "id" in spec:
-                cid = self.ident(spec["id"], SCENE_ID, vp["id"], "the choice id", "lower-case letters, digits and _")
+                cid = self.ident(spec["id"], SCENE_ID, vp["id"], THE_CHOICE_ID, SCENE_ID_RULE)
                 if cid in ids:
-                    self.err("WB212", vp["id"], f"two choices in '{sid}' have the id '{cid}'", "give each choice its own id")
+                    self.err("WB212", vp["id"], Say(f"two choices in '{sid}' have the id '{cid}'",
+                                                    f"twee keuzes in '{sid}' hebben het id '{cid}'"),
+                             Say("give each choice its own id", "geef elke keuze een eigen id"))
                 elif cid:
                     ids.add(cid)
             label = cid or f"#{index + 1}"
-            text = self.text(spec["text"], vp["text"], "the text of a choice") if "text" in spec else None
+            text = self.text(spec["text"], vp["text"], THE_TEXT_OF_A_CHOICE) if "text" in spec else None
             choice = Choice(index=index, id=cid, text=text or Text({}), next=[], pos=ipos)
             if "if" in spec:
                 self.conditional_choices.add((sid, index))
                 choice.condition_pos = vp["if"]
                 self.expression(spec["if"], vp["if"], lambda e, c=choice: setattr(c, "condition", e),
-                                ex.ExprType.BOOL, f"the if of choice '{label}' in '{sid}'")
+                                ex.ExprType.BOOL, (THE_IF_OF_CHOICE, label, sid))
             if "effects" in spec:
                 choice.effects = self._effects(spec["effects"], vp["effects"], meters, flags)
             if "set" in spec:
@@ -838,19 +1056,25 @@ class _Builder:
                 choice.quality = self.word(spec["quality"], QUALITIES, vp["quality"], "quality")
             if "correct" in spec:
                 if not quiz:
-                    self.err("WB216", vp["correct"], f"'correct' is used in '{sid}', which is not a quiz",
-                             "add quiz: true to the scene, or remove correct:")
+                    self.err("WB216", vp["correct"], Say(f"'correct' is used in '{sid}', which is not a quiz",
+                                                         f"'correct' staat in '{sid}', maar dat is geen quiz"),
+                             Say("add quiz: true to the scene, or remove correct:",
+                                 "zet quiz: true bij de scène, of haal correct: weg"))
                 choice.correct = self.boolean(spec["correct"], vp["correct"], "correct")
                 any_correct = any_correct or bool(choice.correct)
             elif quiz:
-                self.err("WB216", ipos, f"a choice in the quiz '{sid}' has no 'correct'", "add correct: true or false")
+                self.err("WB216", ipos, Say(f"a choice in the quiz '{sid}' has no 'correct'",
+                                            f"een keuze in de quiz '{sid}' heeft geen 'correct'"),
+                         Say("add correct: true or false", "voeg correct: true of false toe"))
             if "feedback" in spec:
-                choice.feedback = self.text(spec["feedback"], vp["feedback"], "the feedback of a choice")
+                choice.feedback = self.text(spec["feedback"], vp["feedback"], THE_FEEDBACK_OF_A_CHOICE)
             if "next" in spec:
-                choice.next = self._next(spec["next"], vp["next"], f"the next of choice '{label}'")
+                choice.next = self._next(spec["next"], vp["next"], (THE_NEXT_OF_CHOICE, label))
             choices.append(choice)
         if quiz and choices and not any_correct and all(c.correct is not None for c in choices):
-            self.err("WB216", pos, f"the quiz '{sid}' has no correct answer", "mark at least one choice correct: true")
+            self.err("WB216", pos,
+                     Say(f"the quiz '{sid}' has no correct answer", f"de quiz '{sid}' heeft geen goed antwoord"),
+                     Say("mark at least one choice correct: true", "geef minstens één keuze correct: true"))
         return choices
 
     def _effects(self, value: Any, pos: Pos, meters: dict[str, Meter], flags: dict[str, Flag]) -> dict[str, float]:
@@ -860,11 +1084,14 @@ class _Builder:
         for key, delta in (spec or {}).items():
             kpos = spec.key_pos[key]  # type: ignore[union-attr]
             if key not in meters:
-                hint = ("flags change through set:, not effects:" if key in flags else
-                        _suggest(str(key), meters) or "effects change meters declared under meters:")
-                self.err("WB304", kpos, f"effects names '{key}', which is not a meter", hint)
+                hint = (Say("flags change through set:, not effects:", "flags verander je met set:, niet met effects:")
+                        if key in flags else
+                        _suggest(str(key), meters) or Say("effects change meters declared under meters:",
+                                                          "effects verandert meters die onder meters: staan"))
+                self.err("WB304", kpos, Say(f"effects names '{key}', which is not a meter",
+                                            f"effects noemt '{key}', maar dat is geen meter"), hint)
                 continue
-            if self.number(delta, spec.val_pos[key], f"the effect on '{key}'") is not None:  # type: ignore[union-attr]
+            if self.number(delta, spec.val_pos[key], (THE_EFFECT_ON, key)) is not None:  # type: ignore[union-attr]
                 result[key] = delta
         return result
 
@@ -876,24 +1103,30 @@ class _Builder:
         for key, item in (spec or {}).items():
             kpos, vpos = spec.key_pos[key], spec.val_pos[key]  # type: ignore[union-attr]
             if key not in flags:
-                hint = ("meters change only through effects:" if key in meters else
-                        _suggest(str(key), flags) or "set changes flags declared under flags:")
-                self.err("WB304", kpos, f"set names '{key}', which is not a flag", hint)
+                hint = (Say("meters change only through effects:", "meters verander je alleen met effects:")
+                        if key in meters else
+                        _suggest(str(key), flags) or Say("set changes flags declared under flags:",
+                                                         "set verandert flags die onder flags: staan"))
+                self.err("WB304", kpos,
+                         Say(f"set names '{key}', which is not a flag", f"set noemt '{key}', maar dat is geen flag"), hint)
                 continue
             want = self.var_types[key]
             if isinstance(item, bool) or isinstance(item, (int, float)):
                 got = ex.ExprType.BOOL if isinstance(item, bool) else ex.ExprType.NUMBER
                 if got is not want:
-                    self.err("WB219", vpos, f"the flag '{key}' holds {want.value}, but is set to {_kind(item)}",
-                             "set it to a value of the same kind as its start value")
+                    k = _kind(item)
+                    self.err("WB219", vpos, Say(f"the flag '{key}' holds {want.value}, but is set to {k.en}",
+                                                f"de flag '{key}' bevat {_TYPE_NL[want]}, maar krijgt {k.nl}"),
+                             Say("set it to a value of the same kind as its start value",
+                                 "geef hem een waarde van dezelfde soort als zijn beginwaarde"))
                 else:
                     result[key] = item
                 continue
             self.expression(item, vpos, lambda e, k=key: result.__setitem__(k, e), want,
-                            f"the value set to '{key}' in choice '{label}' of '{sid}'")
+                            (THE_VALUE_SET_TO, key, label, sid))
         return result
 
-    def _next(self, value: Any, pos: Pos, what: str) -> list[Branch]:
+    def _next(self, value: Any, pos: Pos, what: Any) -> list[Branch]:
         """A scene id or a list of branches."""
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             return [self._goto(str(value), pos, what)]
@@ -901,33 +1134,39 @@ class _Builder:
         branches: list[Branch] = []
         count = len(items or [])
         for index, (item, ipos) in enumerate(zip(items or [], items.item_pos if items else [])):
-            spec = self.mapping(item, ipos, "a branch")
+            spec = self.mapping(item, ipos, A_BRANCH)
             if spec is None:
                 continue
-            self.keys(spec, {"if", "goto"}, ("goto",), "a branch")
+            self.keys(spec, {"if", "goto"}, ("goto",), A_BRANCH)
             branch = self._goto(spec.get("goto"), spec.val_pos.get("goto", ipos), what) if "goto" in spec else None
             last = index == count - 1
             if "if" in spec:
                 if last:
-                    self.err("WB214", spec.key_pos["if"], "the last branch has an if",
-                             "remove the if from the last branch, so there is always a way on")
+                    self.err("WB214", spec.key_pos["if"], Say("the last branch has an if", "de laatste tak heeft een if"),
+                             Say("remove the if from the last branch, so there is always a way on",
+                                 "haal de if weg bij de laatste tak, zodat er altijd een weg verder is"))
                 elif branch is not None:
                     branch.condition_pos = spec.val_pos["if"]
                     self.expression(spec["if"], spec.val_pos["if"], lambda e, b=branch: setattr(b, "condition", e),
-                                    ex.ExprType.BOOL, f"the if of a branch in {what}")
+                                    ex.ExprType.BOOL, (THE_IF_OF_A_BRANCH_IN, what))
             elif not last:
-                self.err("WB214", ipos, "a branch without an if comes before other branches, which can never be taken",
-                         "give this branch an if, or move it to the end")
+                self.err("WB214", ipos,
+                         Say("a branch without an if comes before other branches, which can never be taken",
+                             "een tak zonder if staat vóór andere takken; die kunnen dan nooit genomen worden"),
+                         Say("give this branch an if, or move it to the end", "geef deze tak een if, of zet hem achteraan"))
             if branch is not None:
                 branches.append(branch)
         return branches
 
-    def _goto(self, value: Any, pos: Pos, what: str) -> Branch:
+    def _goto(self, value: Any, pos: Pos, what: Any) -> Branch:
         """A branch to a scene that must exist."""
         target = str(value)
         if target not in self.scene_ids:
-            self.err("WB301", pos, f"{what} goes to the scene '{target}', which does not exist",
-                     _suggest(target, self.scene_ids) or "name one of the scenes under scenes:")
+            w = _say(what)
+            self.err("WB301", pos, Say(f"{w.en} goes to the scene '{target}', which does not exist",
+                                       f"{w.nl} gaat naar de scène '{target}', maar die bestaat niet"),
+                     _suggest(target, self.scene_ids) or Say("name one of the scenes under scenes:",
+                                                             "noem een van de scènes onder scenes:"))
         return Branch(target, None, pos)
 
     # ---- second pass ----------------------------------------------------
@@ -939,14 +1178,18 @@ class _Builder:
             for offset, problem in placeholder_problems(text):
                 where = self._offset_pos(pos, offset)
                 if problem.startswith("brace:"):
-                    self.err("WB218", where, f"a lone '{problem[6:]}' in a text",
-                             "write {{ or }} for a literal brace, or {name} to insert a value")
+                    brace = problem[6:]
+                    self.err("WB218", where, Say(f"a lone '{brace}' in a text", f"een losse '{brace}' in een tekst"),
+                             Say("write {{ or }} for a literal brace, or {name} to insert a value",
+                                 "schrijf {{ of }} voor een echte accolade, of {naam} om een waarde in te voegen"))
                 else:
                     name = problem[5:]
                     if name not in self.placeholder_names:
-                        self.err("WB218", where, f"{{{name}}} names nothing this scenario declares",
+                        self.err("WB218", where, Say(f"{{{name}}} names nothing this scenario declares",
+                                                     f"{{{name}}} noemt niets wat dit scenario kent"),
                                  _suggest(name, self.placeholder_names) or
-                                 "use a character id, a meter or a flag; write {{ }} for literal braces")
+                                 Say("use a character id, a meter or a flag; write {{ }} for literal braces",
+                                     "gebruik een personage-id, een meter of een flag; schrijf {{ }} voor echte accolades"))
 
     def _compile_expressions(self, scenes: dict[str, Scene]) -> None:
         """Parse and type-check every queued expression."""
@@ -962,25 +1205,38 @@ class _Builder:
                                                                           scene_choices)
             expr, kind, problems = result
             for problem in problems:
-                hint = problem.hint
+                # expressions.py may give its texts in Dutch too (message_nl/hint_nl); English when it does not
+                hint = Say(problem.hint, getattr(problem, "hint_nl", "") or problem.hint)
                 word = pending.source[problem.offset:].split(" ", 1)[0].strip("()").lower()
                 if problem.code == "WB402" and word in ("ja", "nee", "waar", "onwaar", "yes", "no"):
-                    hint = ("true and false are written true and false (ja, nee, waar and onwaar are ordinary words); "
-                            "give the flag a start value of true or false too")
+                    hint = Say("true and false are written true and false (ja, nee, waar and onwaar are ordinary words); "
+                               "give the flag a start value of true or false too",
+                               "waar en onwaar schrijf je als true en false (ja, nee, waar en onwaar zijn gewone woorden); "
+                               "geef de flag ook een beginwaarde true of false")
                 elif pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):
-                    hint = (f"a text value needs quotes inside the quotes: \"'{pending.source.strip()}'\" "
-                            "(without them it is read as an expression)")
+                    quoted = f"\"'{pending.source.strip()}'\""
+                    hint = Say(f"a text value needs quotes inside the quotes: {quoted} "
+                               "(without them it is read as an expression)",
+                               f"een tekst als waarde heeft aanhalingstekens binnen de aanhalingstekens nodig: {quoted} "
+                               "(zonder die wordt het als uitdrukking gelezen)")
+                w = _say(pending.what)
                 self.err(problem.code, self._offset_pos(pending.pos, problem.offset),
-                         f"in {pending.what}: {problem.message}", hint)
+                         Say(f"in {w.en}: {problem.message}",
+                             f"in {w.nl}: {getattr(problem, 'message_nl', '') or problem.message}"), hint)
             if expr is not None:
                 self.names_read |= expr.names()
             if expr is None or problems:
                 continue
             if pending.want is not None and kind is not None and kind is not pending.want:
                 code = "WB408" if pending.want is ex.ExprType.BOOL else "WB219"
-                self.err(code, pending.pos, f"{pending.what} gives {kind.value}, but {pending.want.value} is needed",
-                         "compare with < > == etc. to get true/false" if code == "WB408"
-                         else "the value must be of the same kind as the flag's start value")
+                w = _say(pending.what)
+                self.err(code, pending.pos,
+                         Say(f"{w.en} gives {kind.value}, but {pending.want.value} is needed",
+                             f"{w.nl} geeft {_TYPE_NL[kind]}, maar hier is {_TYPE_NL[pending.want]} nodig"),
+                         Say("compare with < > == etc. to get true/false",
+                             "vergelijk met < > == enz. om true/false te krijgen") if code == "WB408" else
+                         Say("the value must be of the same kind as the flag's start value",
+                             "de waarde moet van dezelfde soort zijn als de beginwaarde van de flag"))
                 continue
             pending.store(expr)
 

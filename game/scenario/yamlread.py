@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import DiagnosticSink
+from .diagnostics import DiagnosticSink, Say
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -57,8 +57,11 @@ class YList(list):  # type: ignore[type-arg]
 def decode_source(data: bytes, sink: DiagnosticSink) -> str | None:
     """Check size and encoding of a file's bytes; return its text or None."""
     if len(data) > MAX_FILE_BYTES:
-        sink.add("WB101", (1, 1), f"the file is {len(data) / 1048576:.1f} MiB; the limit is 2 MiB",
-                 "split it into several scenarios or remove pasted material")
+        size = f"{len(data) / 1048576:.1f}"
+        sink.add("WB101", (1, 1), Say(f"the file is {size} MiB; the limit is 2 MiB",
+                                      f"het bestand is {size.replace('.', ',')} MiB; de grens is 2 MiB"),
+                 Say("split it into several scenarios or remove pasted material",
+                     "verdeel het over meer scenario's of haal geplakt materiaal weg"))
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -67,14 +70,19 @@ def decode_source(data: bytes, sink: DiagnosticSink) -> str | None:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        sink.add("WB102", (line, col), "this file is not UTF-8 text (or is not a text file at all)",
-                 "save it as 'UTF-8' in your editor (in Word: save as plain text, UTF-8)")
+        sink.add("WB102", (line, col), Say("this file is not UTF-8 text (or is not a text file at all)",
+                                           "dit bestand is geen UTF-8-tekst (of helemaal geen tekstbestand)"),
+                 Say("save it as 'UTF-8' in your editor (in Word: save as plain text, UTF-8)",
+                     "sla het in je editor op als 'UTF-8' (in Word: opslaan als platte tekst, UTF-8)"))
         return None
     bad = text.find("\x00")
     if bad >= 0:
         line = text.count("\n", 0, bad) + 1
-        sink.add("WB102", (line, bad - text.rfind("\n", 0, bad)), "this file contains binary data (a NUL byte)",
-                 "scenario files are plain text; check that you picked the right file")
+        sink.add("WB102", (line, bad - text.rfind("\n", 0, bad)),
+                 Say("this file contains binary data (a NUL byte)",
+                     "dit bestand bevat binaire gegevens (een NUL-byte)"),
+                 Say("scenario files are plain text; check that you picked the right file",
+                     "een scenario is platte tekst; kijk of je het goede bestand hebt gekozen"))
         return None
     return text
 
@@ -90,21 +98,30 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "the text could not be read as YAML"
         if "nesting depth" in problem:
-            sink.add("WB106", pos, "the file is nested too deeply", "flatten the structure; scenarios need only a few levels")
+            sink.add("WB106", pos, Say("the file is nested too deeply", "het bestand is te diep genest"),
+                     Say("flatten the structure; scenarios need only a few levels",
+                         "maak de opbouw platter; een scenario heeft maar een paar niveaus nodig"))
         else:
             lines = text.splitlines()
             opened = _unclosed_single_quote(lines, pos[0])
             if opened is not None:
-                sink.add("WB103", opened, "YAML syntax: a text starts with ' but the quote is never closed",
-                         "a text that starts with ' (like 's avonds or 't) must be put in double quotes, "
-                         "e.g. text: \"'s Avonds belt Sanne.\"")
+                sink.add("WB103", opened, Say("YAML syntax: a text starts with ' but the quote is never closed",
+                                              "YAML-syntaxis: een tekst begint met ' maar dat aanhalingsteken wordt "
+                                              "nergens gesloten"),
+                         Say("a text that starts with ' (like 's avonds or 't) must be put in double quotes, "
+                             "e.g. text: \"'s Avonds belt Sanne.\"",
+                             "zet een tekst die met ' begint (zoals 's avonds of 't) tussen dubbele aanhalingstekens, "
+                             "bijvoorbeeld text: \"'s Avonds belt Sanne.\""))
                 return None
             line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
             before = next((lines[i] for i in range(pos[0] - 2, -1, -1) if lines[i].strip()), "") if lines else ""
-            sink.add("WB103", pos, f"YAML syntax: {problem}", _syntax_hint(problem, line, before))
+            sink.add("WB103", pos,
+                     Say(f"YAML syntax: {problem}", f"YAML-syntaxis: {_problem_nl(problem, exc.context)}"),
+                     _syntax_hint(problem, line, before))
         return None
     except yaml.YAMLError as exc:
-        sink.add("WB103", (1, 1), f"YAML syntax: {exc}", "check the indentation and quotes")
+        sink.add("WB103", (1, 1), Say(f"YAML syntax: {exc}", f"YAML-syntaxis: het bestand is niet te lezen ({exc})"),
+                 Say("check the indentation and quotes", "controleer de inspringing en de aanhalingstekens"))
         return None
     finally:
         loader.dispose()
@@ -126,46 +143,120 @@ def _unclosed_single_quote(lines: list[str], error_line: int) -> tuple[int, int]
     return None
 
 
+# PyYAML's problem texts (libyaml's and the pure-Python parser's wording) -> a Dutch rendering; the
+# first pattern that matches wins. {0} is the first group of the match (a character or token).
+_PROBLEMS_NL: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), dutch) for pattern, dutch in (
+    (r"^mapping values are not allowed", "hier staat een dubbele punt (': ') op een plek waar YAML dat niet "
+                                         "verwacht"),
+    (r"^could not find expected ':'", "YAML mist hier een dubbele punt (:) na een sleutel"),
+    (r"^found character '\\t' that cannot start any token", "hier staat een tab; YAML staat geen tabs toe"),
+    (r"^found a tab character", "hier staat een tab die de inspringing verstoort"),
+    (r"^found character '(.+)' that cannot start any token", "een waarde kan niet beginnen met het teken '{0}'"),
+    (r"^found character that cannot start any token", "hier staat een teken waarmee een waarde niet kan beginnen"),
+    (r"^found unexpected end of stream", "het bestand houdt op terwijl er nog iets openstaat"),
+    (r"^expected <block end>", "de inspringing klopt hier niet: YAML verwachtte dat het blok erboven hier ophield"),
+    (r"^did not find expected key", "YAML verwachtte hier een nieuwe sleutel"),
+    (r"^expected <block mapping start>", "YAML verwachtte hier een sleutel"),
+    (r"^did not find expected '-' indicator", "YAML verwachtte hier een onderdeel van de lijst, beginnend met '- '"),
+    (r"^(?:did not find )?expected ',' or '\}'", "binnen { } verwachtte YAML hier een komma of een }"),
+    (r"^(?:did not find )?expected ',' or '\]'", "binnen [ ] verwachtte YAML hier een komma of een ]"),
+    (r"^found undefined alias", "een verwijzing (*naam) naar iets dat niet bestaat"),
+    (r"^(?:did not find expected node content|expected the node content)", "hier ontbreekt een waarde"),
+    (r"^found unknown escape character", "een onbekende code met \\ in een tekst tussen dubbele aanhalingstekens"),
+    (r"^(?:did not find )?expected '?<document start>'?", "na het einde van het document staat nog iets"),
+    (r"^found unknown directive name", "een regel die met % begint, maar die YAML niet kent"),
+    (r"^(?:did not find expected comment or line break|expected chomping or indentation indicators)",
+     "na | of > mag op dezelfde regel niets anders staan"),
+    (r"^found unexpected ':'", "hier staat een dubbele punt die YAML niet verwacht"),
+    (r"^found unexpected document", "hier begint onverwacht een nieuw document (---)"),
+    (r"^the text could not be read as YAML", "de tekst is niet als YAML te lezen"),
+)]
+_END_OF_STREAM_NL = {    # PyYAML's context of "found unexpected end of stream" -> what is left open
+    "while scanning a quoted scalar": "midden in een tekst tussen aanhalingstekens: het sluitende aanhalingsteken "
+                                      "ontbreekt",
+    "while scanning a double-quoted scalar": "midden in een tekst tussen dubbele aanhalingstekens: het sluitende \" "
+                                             "ontbreekt",
+    "while scanning a single-quoted scalar": "midden in een tekst tussen enkele aanhalingstekens: het sluitende ' "
+                                             "ontbreekt",
+    "while parsing a flow mapping": "binnen { }: de sluitende } ontbreekt",
+    "while parsing a flow sequence": "binnen [ ]: de sluitende ] ontbreekt",
+}
+
+
+def _problem_nl(problem: str, context: str | None = None) -> str:
+    """PyYAML's English problem text in Dutch (the English inside a Dutch sentence when it is not in the table)."""
+    for pattern, dutch in _PROBLEMS_NL:
+        match = pattern.match(problem)
+        if match:
+            open_part = _END_OF_STREAM_NL.get(context or "") if "end of stream" in problem else None
+            if open_part:
+                return f"het bestand houdt op {open_part}"
+            return dutch.replace("{0}", match.group(1)) if match.groups() else dutch
+    return f"YAML kan dit niet lezen (in het Engels: {problem})"
+
+
 def _indent(line: str) -> int:
     """The number of spaces a line starts with."""
     return len(line) - len(line.lstrip(" "))
 
 
-def _syntax_hint(problem: str, line: str = "", before: str = "") -> str:
+def _spaces_nl(count: int) -> str:
+    """'1 spatie', '4 spaties'."""
+    return f"{count} spatie" if count == 1 else f"{count} spaties"
+
+
+def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
     """A plain-language fix for the most common YAML syntax problems, looking at the reported line and the
     line before it."""
     near = f"{before} {line}"
     if line[:1] == "\t" or (line.lstrip(" ")[:1] == "\t"):
-        return "this line starts with a tab: use spaces, not tabs, for indentation"
+        return Say("this line starts with a tab: use spaces, not tabs, for indentation",
+                   "deze regel begint met een tab: spring in met spaties, niet met tabs")
     if near.count('"') > 2 and re.search(r'"[^"]*"[^"]*"[^"]*"', line):
-        return ("there are double quotes inside a text in double quotes: use single quotes inside, "
-                "e.g. if: \"chose('scene', 'choice')\" or text: \"Hij zei: 'nee'\"")
+        return Say("there are double quotes inside a text in double quotes: use single quotes inside, "
+                   "e.g. if: \"chose('scene', 'choice')\" or text: \"Hij zei: 'nee'\"",
+                   "er staan dubbele aanhalingstekens binnen een tekst tussen dubbele aanhalingstekens: gebruik "
+                   "daarbinnen enkele, bijvoorbeeld if: \"chose('scene', 'choice')\" of text: \"Hij zei: 'nee'\"")
     in_braces = "expected ','" in problem or "flow" in problem
     if in_braces and " #" in near and ("{" in near or "[" in near):
-        where = "this line" if " #" in line else "the line before"
-        return (f"a # on {where} starts a comment, which cuts that line short: put values with # in quotes, "
-                "e.g. color: \"#1f7a5c\"")
+        where = Say("this line", "deze regel") if " #" in line else Say("the line before", "de regel erboven")
+        return Say(f"a # on {where.en} starts a comment, which cuts that line short: put values with # in quotes, "
+                   "e.g. color: \"#1f7a5c\"",
+                   f"een # op {where.nl} begint commentaar en breekt die regel af: zet waarden met # tussen "
+                   "aanhalingstekens, bijvoorbeeld color: \"#1f7a5c\"")
     if in_braces:
-        return ("inside { } or [ ], a text with ': ', ',' or brackets in it must be in quotes, "
-                "e.g. {nl: \"Let op: nep\", en: \"Note: fake\"}")
+        return Say("inside { } or [ ], a text with ': ', ',' or brackets in it must be in quotes, "
+                   "e.g. {nl: \"Let op: nep\", en: \"Note: fake\"}",
+                   "binnen { } of [ ] moet een tekst met ': ', ',' of haakjes erin tussen aanhalingstekens, "
+                   "bijvoorbeeld {nl: \"Let op: nep\", en: \"Note: fake\"}")
     key_line = bool(re.match(r"^\s*[\w-]+:(\s|$)", line))
     if "mapping values are not allowed" in problem and key_line and before and _indent(line) != _indent(before) \
             and not before.rstrip().endswith(":"):
-        return (f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the same "
-                "level must line up exactly (or, if it is a text with ': ' in it, put it in quotes)")
+        return Say(f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the "
+                   "same level must line up exactly (or, if it is a text with ': ' in it, put it in quotes)",
+                   f"deze regel begint na {_spaces_nl(_indent(line))}, de regel erboven na {_indent(before)}: sleutels "
+                   "op hetzelfde niveau moeten precies even ver inspringen (of, als het een tekst met ': ' erin is, "
+                   "zet hem tussen aanhalingstekens)")
     if "mapping values are not allowed" in problem:
-        return "a text containing ': ' must be put in quotes, e.g. text: \"Let op: nep\""
+        return Say("a text containing ': ' must be put in quotes, e.g. text: \"Let op: nep\"",
+                   "een tekst met ': ' erin moet tussen aanhalingstekens, bijvoorbeeld text: \"Let op: nep\"")
     if ("expected key" in problem or "'-' indicator" in problem or "expected <block end>" in problem) and before \
             and line.strip() and _indent(line) != _indent(before):
-        return (f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the same "
-                "level must line up exactly, and the items of a list all start with '- ' at the same place")
+        return Say(f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the "
+                   "same level must line up exactly, and the items of a list all start with '- ' at the same place",
+                   f"deze regel begint na {_spaces_nl(_indent(line))}, de regel erboven na {_indent(before)}: sleutels "
+                   "op hetzelfde niveau moeten precies even ver inspringen, en alle onderdelen van een lijst "
+                   "beginnen met '- ' op dezelfde plek")
     if "found character '\\t'" in problem or "tab" in problem:
-        return "use spaces, not tabs, for indentation"
+        return Say("use spaces, not tabs, for indentation", "spring in met spaties, niet met tabs")
     if "expected <block end>" in problem or "indent" in problem:
-        return "check that keys at the same level line up exactly"
+        return Say("check that keys at the same level line up exactly",
+                   "controleer of sleutels op hetzelfde niveau precies even ver inspringen")
     if "found undefined alias" in problem:
-        return "YAML aliases (*name) are not allowed in scenarios; write the value out"
-    return "check the indentation, and put texts with special characters in quotes"
+        return Say("YAML aliases (*name) are not allowed in scenarios; write the value out",
+                   "verwijzingen (*naam) mogen niet in een scenario; schrijf de waarde helemaal uit")
+    return Say("check the indentation, and put texts with special characters in quotes",
+               "controleer de inspringing, en zet teksten met bijzondere tekens tussen aanhalingstekens")
 
 
 class _Frame:
@@ -253,7 +344,9 @@ class _EventBuilder:
                 self._bad_tag(tag, pos)
             deep = len(self.stack) >= MAX_DEPTH
             if deep and not (self.stack and self.stack[-1].skip):
-                self.sink.add("WB106", pos, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
+                self.sink.add("WB106", pos, Say(f"nested more than {MAX_DEPTH} levels deep",
+                                                f"meer dan {MAX_DEPTH} niveaus diep genest"),
+                              Say("flatten the structure", "maak de opbouw platter"))
             container: Any = YMap(pos) if is_map else YList(pos)
             parent_skips = self._emit(container, pos)
             self.stack.append(_Frame(container, is_map, deep or parent_skips))
@@ -262,15 +355,19 @@ class _EventBuilder:
         elif kind is yaml.AliasEvent:
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
-            self.sink.add("WB104", pos, "YAML aliases (*name) are not allowed",
-                          "write the value out in full instead of referring to an anchor (&name)")
+            self.sink.add("WB104", pos, Say("YAML aliases (*name) are not allowed",
+                                            "YAML-verwijzingen (*naam) mogen niet"),
+                          Say("write the value out in full instead of referring to an anchor (&name)",
+                              "schrijf de waarde helemaal uit in plaats van te verwijzen naar een anker (&naam)"))
             self._emit(None, pos)
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 mark = event.start_mark
-                self.sink.add("WB103", (mark.line + 1, mark.column + 1), "YAML syntax: a second document (---) in "
-                              "one file", "put each scenario in its own file")
+                self.sink.add("WB103", (mark.line + 1, mark.column + 1),
+                              Say("YAML syntax: a second document (---) in one file",
+                                  "YAML-syntaxis: een tweede document (---) in één bestand"),
+                              Say("put each scenario in its own file", "zet elk scenario in een eigen bestand"))
                 self.stack.append(_Frame(YList((0, 0)), False, True))
         elif kind is yaml.DocumentEndEvent and self.documents > 1:
             self.stack.pop()
@@ -292,18 +389,24 @@ class _EventBuilder:
             frame.has_key = True
             frame.key_pos = pos
             if isinstance(value, (YMap, YList)):
-                self.sink.add("WB203", pos, "a key must be a plain word", "write keys as simple words, e.g. title:")
+                self.sink.add("WB203", pos, Say("a key must be a plain word", "een sleutel moet een gewoon woord zijn"),
+                              Say("write keys as simple words, e.g. title:",
+                                  "schrijf sleutels als eenvoudige woorden, bijvoorbeeld title:"))
                 frame.key = _DISCARD
                 return True
             if value is _MERGE:
-                self.sink.add("WB104", pos, "YAML merge keys (<<) are not allowed", "write the keys out in full")
+                self.sink.add("WB104", pos, Say("YAML merge keys (<<) are not allowed",
+                                                "YAML-samenvoegsleutels (<<) mogen niet"),
+                              Say("write the keys out in full", "schrijf de sleutels helemaal uit"))
                 frame.key = _DISCARD
                 return False
             key = value if isinstance(value, (str, int)) and not isinstance(value, bool) else str(value).lower()
             if key in frame.container:
                 first = frame.container.key_pos[key]
-                self.sink.add("WB107", pos, f"the key '{key}' appears twice here (first on line {first[0]})",
-                              "remove or rename one of them; otherwise one would silently be lost")
+                self.sink.add("WB107", pos, Say(f"the key '{key}' appears twice here (first on line {first[0]})",
+                                                f"de sleutel '{key}' staat hier twee keer (eerst op regel {first[0]})"),
+                              Say("remove or rename one of them; otherwise one would silently be lost",
+                                  "haal er een weg of geef er een andere naam; anders raakt er ongemerkt een kwijt"))
                 key = _DISCARD
             frame.key = key
             return False
@@ -346,8 +449,11 @@ class _EventBuilder:
     def _bad_tag(self, tag: str, pos: Pos) -> None:
         """Report an explicit YAML tag such as !!python/object."""
         shown = tag.replace(_TAG, "!!")
-        self.sink.add("WB105", pos, f"the YAML tag '{shown}' is not allowed",
-                      "remove the tag; scenario files contain only plain text, numbers, lists and mappings")
+        self.sink.add("WB105", pos, Say(f"the YAML tag '{shown}' is not allowed",
+                                        f"de YAML-tag '{shown}' mag niet"),
+                      Say("remove the tag; scenario files contain only plain text, numbers, lists and mappings",
+                          "haal de tag weg; een scenario bevat alleen tekst, getallen, lijsten en sleutels met "
+                          "waarden"))
 
 
 _DISCARD = object()
