@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     test = sub.add_parser("test", help="run play-through test plans (FILE.test.yaml)")
     test.add_argument("paths", nargs="+", help="test plans, scenarios (their plan next to them) or folders")
+    test.add_argument("--lang", choices=LANGUAGES, help=f"language of the messages: nl or en "
+                      f"(default: ${LANG_ENV}, else nl)")
 
     stats = sub.add_parser("stats", help="scenes, choices, words, play time and the ways to each ending")
     stats.add_argument("file", help="the scenario file")
@@ -105,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "play":
         return cmd_play(args)
     if args.command == "test":
-        return cmd_test(args.paths)
+        return cmd_test(args.paths, message_language(args.lang))
     if args.command == "stats":
         return cmd_stats(args.file)
     if args.command == "map":
@@ -214,7 +216,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     return play_interactive(engine, lang, sys.stdin, print, facilitator=args.facilitator)
 
 
-def cmd_test(paths: list[str]) -> int:
+def cmd_test(paths: list[str], lang: str = "en") -> int:
     """`test`: run test plans; exit 0 when every run passes."""
     from .testplan import format_report, plan_files, run_plan
 
@@ -227,7 +229,7 @@ def cmd_test(paths: list[str]) -> int:
     if not plans:
         print("weerbaar: error: no test plans (*.test.yaml) found", file=sys.stderr)
         return EXIT_USAGE
-    text, _, failed = format_report([run_plan(plan) for plan in plans])
+    text, _, failed = format_report([run_plan(plan, lang) for plan in plans], lang)
     print(text)
     return EXIT_FAIL if failed else EXIT_OK
 

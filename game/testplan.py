@@ -66,40 +66,54 @@ def scenario_for(plan: Path) -> Path:
     return plan.with_name(plan.name[: -len(".test.yaml")] + ".yaml")
 
 
-def run_plan(plan: Path) -> PlanReport:
-    """Load a plan and its scenario and run every run in it."""
+def _in(lang: str, english: str, dutch: str) -> str:
+    """The message in the trainer's language."""
+    return dutch if lang == "nl" else english
+
+
+def run_plan(plan: Path, lang: str = "en") -> PlanReport:
+    """Load a plan and its scenario and run every run in it; messages in `lang` ('nl' or 'en')."""
     report = PlanReport(plan, scenario_for(plan))
     where = display_path(plan)
     if not plan.is_file():
-        report.problems.append(f"{where}: error: no test plan here — write one next to the scenario, named "
-                               f"{plan.name}")
+        report.problems.append(_in(lang, f"{where}: error: no test plan here — write one next to the scenario, named "
+                                         f"{plan.name}",
+                                   f"{where}: error: hier is geen testplan — schrijf er een naast het scenario, met "
+                                   f"de naam {plan.name}"))
         return report
     sink = DiagnosticSink(where)
     text = decode_source(plan.read_bytes(), sink)
     data = parse_yaml(text, sink) if text is not None else None
     loaded = load_file(report.scenario)
     for diagnostic in sink.items + [d for d in loaded.diagnostics if not loaded.ok]:
-        report.problems.append(diagnostic.format())
+        report.problems.append(diagnostic.format(lang=lang))
     if report.problems or loaded.scenario is None:
         if loaded.scenario is None and not report.problems:
-            report.problems.append(f"{display_path(report.scenario)}: error: the scenario could not be loaded")
+            report.problems.append(_in(lang, f"{display_path(report.scenario)}: error: the scenario could not be loaded",
+                                       f"{display_path(report.scenario)}: error: het scenario kon niet worden gelezen"))
         return report
     if not isinstance(data, YMap) or not isinstance(data.get("runs"), YList):
-        report.problems.append(f"{where}:1:1: error: a test plan has a list under 'runs:' — see docs/authoring.md")
+        report.problems.append(_in(lang, f"{where}:1:1: error: a test plan has a list under 'runs:' — see "
+                                         "docs/authoring.md",
+                                   f"{where}:1:1: error: een testplan heeft een lijst onder 'runs:' — zie "
+                                   "docs/authoring.md"))
         return report
     for run, pos in zip(data["runs"], data["runs"].item_pos):
-        report.runs.append(_run(loaded.scenario, run, pos, where))
+        report.runs.append(_run(loaded.scenario, run, pos, where, lang))
     return report
 
 
-def _run(scenario: Scenario, run: Any, pos: tuple[int, int], where: str) -> RunReport:
+def _run(scenario: Scenario, run: Any, pos: tuple[int, int], where: str, lang: str = "en") -> RunReport:
     """Play one run and check its expectations."""
     if not isinstance(run, YMap):
-        return RunReport("?", pos[0], [f"{where}:{pos[0]}:{pos[1]}: a run is a mapping with name: and steps:"])
-    report = RunReport(str(run.get("name", f"run on line {pos[0]}")), pos[0])
+        return RunReport("?", pos[0], [_in(lang, f"{where}:{pos[0]}:{pos[1]}: a run is a mapping with name: and steps:",
+                                           f"{where}:{pos[0]}:{pos[1]}: een run is een blok met name: en steps:")])
+    report = RunReport(str(run.get("name", _in(lang, f"run on line {pos[0]}", f"run op regel {pos[0]}"))), pos[0])
     unknown = set(run) - {"name", "start", "steps"}
     if unknown:
-        report.failures.append(f"{where}:{pos[0]}: unknown key(s) {', '.join(map(str, unknown))} in a run")
+        keys = ", ".join(map(str, unknown))
+        report.failures.append(_in(lang, f"{where}:{pos[0]}: unknown key(s) {keys} in a run",
+                                   f"{where}:{pos[0]}: onbekende sleutel(s) {keys} in een run"))
         return report
     start = run.get("start") or {}
     try:
@@ -112,34 +126,39 @@ def _run(scenario: Scenario, run: Any, pos: tuple[int, int], where: str) -> RunR
     steps = run.get("steps") or []
     item_pos = getattr(steps, "item_pos", [pos] * len(steps))
     for number, (step, spos) in enumerate(zip(steps, item_pos), 1):
-        at = f"{where}:{spos[0]}: step {number}"
+        at = f"{where}:{spos[0]}: " + _in(lang, f"step {number}", f"stap {number}")
         if not isinstance(step, YMap) or len(step) != 1 or not ({"choose", "expect"} & set(step)):
-            report.failures.append(f"{at}: a step is either 'choose: id' or 'expect: {{...}}'")
+            report.failures.append(f"{at}: " + _in(lang, "a step is either 'choose: id' or 'expect: {...}'",
+                                                   "een stap is 'choose: id' of 'expect: {...}'"))
             return report
         if "choose" in step:
-            failure = _choose(engine, step["choose"])
+            failure = _choose(engine, step["choose"], lang)
         else:
-            failure = _expect(engine, step["expect"])
+            failure = _expect(engine, step["expect"], lang)
         if failure:
             report.failures.append(f"{at}: {failure}")
             return report
     return report
 
 
-def _choose(engine: Engine, target: Any) -> str | None:
+def _choose(engine: Engine, target: Any, lang: str = "en") -> str | None:
     """Take a choice by id or 1-based position; a message when it is not on offer."""
     if engine.ended:
-        return f"cannot choose '{target}': the scenario already ended at '{engine.state.scene}'"
+        return _in(lang, f"cannot choose '{target}': the scenario already ended at '{engine.state.scene}'",
+                   f"kan '{target}' niet kiezen: het scenario was al afgelopen bij '{engine.state.scene}'")
     available = engine.available_choices()
-    offered = ", ".join(c.key for c in available) or "nothing"
+    offered = ", ".join(c.key for c in available) or _in(lang, "nothing", "niets")
+    scene = engine.scene.id
     if isinstance(target, int) and not isinstance(target, bool):
         if not 1 <= target <= len(available):
-            return f"there is no choice {target} in '{engine.scene.id}' (offered: {offered})"
+            return _in(lang, f"there is no choice {target} in '{scene}' (offered: {offered})",
+                       f"er is geen keuze {target} in '{scene}' (te kiezen: {offered})")
         picked = available[target - 1]
     else:
         picked = next((c for c in available if c.key == str(target)), None)
         if picked is None:
-            return f"'{target}' is not offered in '{engine.scene.id}' (offered: {offered})"
+            return _in(lang, f"'{target}' is not offered in '{scene}' (offered: {offered})",
+                       f"'{target}' is niet te kiezen in '{scene}' (te kiezen: {offered})")
     try:
         engine.choose(picked)
         engine.run_automatic()
@@ -160,46 +179,63 @@ def _matches(actual: Any, expected: Any) -> bool:
     return bool(actual == expected and isinstance(actual, bool) == isinstance(expected, bool))
 
 
-def _expect(engine: Engine, expected: Any) -> str | None:
+def _expect(engine: Engine, expected: Any, lang: str = "en") -> str | None:
     """Check every expectation; the first mismatch as a message."""
     if not isinstance(expected, dict):
-        return "expect takes a mapping, e.g. {scene: evening}"
+        return _in(lang, "expect takes a mapping, e.g. {scene: evening}",
+                   "na expect komt een blok, bijvoorbeeld {scene: evening}")
     unknown = set(expected) - EXPECT_KEYS
     if unknown:
-        return f"unknown expectation(s) {', '.join(map(str, unknown))} (use {', '.join(sorted(EXPECT_KEYS))})"
+        names, allowed = ", ".join(map(str, unknown)), ", ".join(sorted(EXPECT_KEYS))
+        return _in(lang, f"unknown expectation(s) {names} (use {allowed})",
+                   f"onbekende verwachting(en) {names} (gebruik {allowed})")
     state = engine.state
     if "scene" in expected and state.scene != expected["scene"]:
-        return f"expected scene '{expected['scene']}', but it is '{state.scene}'"
+        return _in(lang, f"expected scene '{expected['scene']}', but it is '{state.scene}'",
+                   f"verwacht: scène '{expected['scene']}', maar het is '{state.scene}'")
     if "ending" in expected:
         actual = state.scene if engine.ended else None
         if actual != expected["ending"]:
-            return f"expected ending '{expected['ending']}', but {'it ended at ' + repr(actual) if actual else 'no ending was reached (at ' + repr(state.scene) + ')'}"
+            if actual:
+                return _in(lang, f"expected ending '{expected['ending']}', but it ended at {actual!r}",
+                           f"verwacht: einde '{expected['ending']}', maar het eindigde bij {actual!r}")
+            return _in(lang, f"expected ending '{expected['ending']}', but no ending was reached (at {state.scene!r})",
+                       f"verwacht: einde '{expected['ending']}', maar er is nog geen einde bereikt (bij {state.scene!r})")
     if "rating" in expected:
         rating = engine.ending.rating if engine.ending else None
         if rating != expected["rating"]:
-            return f"expected rating '{expected['rating']}', got {rating!r}"
+            return _in(lang, f"expected rating '{expected['rating']}', got {rating!r}",
+                       f"verwacht: beoordeling '{expected['rating']}', maar het is {rating!r}")
     for group, values in (("meters", state.meters), ("flags", state.flags)):
         for name, want in (expected.get(group) or {}).items():
             if name not in values:
-                return f"'{name}' is not one of the {group}"
+                return _in(lang, f"'{name}' is not one of the {group}", f"'{name}' is niet een van de {group}")
             if isinstance(want, str) and isinstance(values[name], (int, float)) and not isinstance(values[name], bool) \
                     and not COMPARISON.match(want):
-                return (f"'{want}' for '{name}' is not a number or a comparison: write e.g. 50 or \">= 50\" "
-                        "(== != < <= > >=)")
+                return _in(lang, f"'{want}' for '{name}' is not a number or a comparison: write e.g. 50 or \">= 50\" "
+                                 "(== != < <= > >=)",
+                           f"'{want}' bij '{name}' is geen getal of vergelijking: schrijf bijvoorbeeld 50 of \">= 50\" "
+                           "(== != < <= > >=)")
             if not _matches(values[name], want):
-                return f"expected {group[:-1]} '{name}' {_shown(want)}, but it is {_shown(values[name])}"
+                kind = _in(lang, group[:-1], "meter" if group == "meters" else "flag")
+                return _in(lang, f"expected {kind} '{name}' {_shown(want)}, but it is {_shown(values[name])}",
+                           f"verwacht: {kind} '{name}' {_shown(want)}, maar die is {_shown(values[name])}")
     offered = {c.key for c in engine.available_choices()} if not engine.ended else set()
     for name in expected.get("offered") or []:
         if name not in offered:
-            return f"expected '{name}' to be offered in '{state.scene}' (offered: {', '.join(sorted(offered)) or 'nothing'})"
+            shown = ", ".join(sorted(offered)) or _in(lang, "nothing", "niets")
+            return _in(lang, f"expected '{name}' to be offered in '{state.scene}' (offered: {shown})",
+                       f"verwacht dat '{name}' te kiezen is in '{state.scene}' (te kiezen: {shown})")
     for name in expected.get("not_offered") or []:
         if name in offered:
-            return f"expected '{name}' not to be offered in '{state.scene}'"
+            return _in(lang, f"expected '{name}' not to be offered in '{state.scene}'",
+                       f"verwacht dat '{name}' niet te kiezen is in '{state.scene}'")
     quiz = expected.get("quiz")
     if quiz:
         actual_quiz = {"right": state.quiz_right, "asked": state.quiz_asked}
         if any(actual_quiz.get(k) != v for k, v in quiz.items()):
-            return f"expected quiz {dict(quiz)}, got {actual_quiz}"
+            return _in(lang, f"expected quiz {dict(quiz)}, got {actual_quiz}",
+                       f"verwacht: quiz {dict(quiz)}, maar het is {actual_quiz}")
     return None
 
 
@@ -212,8 +248,8 @@ def _shown(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def format_report(reports: list[PlanReport]) -> tuple[str, int, int]:
-    """A readable pass/fail report, and the counts of passed and failed runs."""
+def format_report(reports: list[PlanReport], lang: str = "en") -> tuple[str, int, int]:
+    """A readable pass/fail report in `lang`, and the counts of passed and failed runs."""
     lines: list[str] = []
     passed = failed = 0
     for report in reports:
@@ -222,10 +258,10 @@ def format_report(reports: list[PlanReport]) -> tuple[str, int, int]:
             lines.append(f"  {problem}")
             failed += 1
         for run in report.runs:
-            mark = "PASS" if run.passed else "FAIL"
+            mark = _in(lang, "PASS", "GOED") if run.passed else _in(lang, "FAIL", "FOUT")
             lines.append(f"  {mark}  {run.name}")
             lines.extend(f"        {failure}" for failure in run.failures)
             passed += run.passed
             failed += not run.passed
-    lines.append(f"{passed} passed, {failed} failed")
+    lines.append(_in(lang, f"{passed} passed, {failed} failed", f"{passed} geslaagd, {failed} mislukt"))
     return "\n".join(lines), passed, failed

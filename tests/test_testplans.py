@@ -53,6 +53,11 @@ def test_a_wrong_expectation_fails_with_file_line_and_reason(tmp_path: Path) -> 
     assert ":5:" in report.runs[0].failures[0]
     assert "'ask_again' is not offered in 'timeline'" in report.runs[1].failures[0]
     assert main(["test", str(plan)]) == 1
+    dutch = run_plan(plan, "nl")
+    assert "stap 2: verwacht: scène 'quiz', maar het is 'chat'" in dutch.runs[0].failures[0]
+    assert "'ask_again' is niet te kiezen in 'timeline' (te kiezen: " in dutch.runs[1].failures[0]
+    text, passed, failed = format_report([dutch], "nl")
+    assert (passed, failed) == (0, 2) and "  FOUT  wrong" in text and text.endswith("0 geslaagd, 2 mislukt")
 
 
 def test_assignments_are_parsed_and_checked() -> None:
