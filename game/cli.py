@@ -82,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the JSON Schema of the scenario format (for editors)")
     schema.add_argument("--output", metavar="PATH", help="write to this file instead of the screen")
 
+    summary = sub.add_parser("summary", help="the exported sessions of a training side by side (for the debrief)")
+    summary.add_argument("paths", nargs="*", help="exported .json files or folders (default: the export folder)")
+    summary.add_argument("--scenario", metavar="ID", help="only this scenario's sessions")
+    summary.add_argument("--output", metavar="PATH", help="write the Markdown to this file instead of the screen")
+    summary.add_argument("--lang", choices=LANGUAGES, help=f"language of the headings: nl or en "
+                         f"(default: ${LANG_ENV}, else nl)")
+
     new = sub.add_parser("new", help="write a commented starter scenario and its test plan")
     new.add_argument("id", help="the new scenario's id: lower-case letters, digits and -, e.g. rumour-pool")
     new.add_argument("--output", metavar="DIR", default="scenarios", help="the folder to write to (default: scenarios)")
@@ -116,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_schema(args.output)
     if args.command == "new":
         return cmd_new(args.id, args.output)
+    if args.command == "summary":
+        return cmd_summary(args.paths, args.scenario, args.output, message_language(args.lang))
     return cmd_open_game()
 
 
@@ -232,6 +241,28 @@ def cmd_test(paths: list[str], lang: str = "en") -> int:
     text, _, failed = format_report([run_plan(plan, lang) for plan in plans], lang)
     print(text)
     return EXIT_FAIL if failed else EXIT_OK
+
+
+def cmd_summary(paths: list[str], scenario: str | None, output: str | None, lang: str) -> int:
+    """`summary`: the exported sessions side by side; exit 1 when there are none to summarise."""
+    from .report import export_folder
+    from .tools.summary import read_sessions, summary_markdown
+
+    folders = [Path(p) for p in paths] or [export_folder()]
+    missing = [p for p in folders if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    sessions = read_sessions(folders)
+    if scenario is not None:
+        sessions.by_scenario = {k: v for k, v in sessions.by_scenario.items() if k == scenario}
+    if not sessions.count:
+        where = ", ".join(str(p) for p in folders)
+        print(f"weerbaar: error: no exported sessions{f' of {scenario!r}' if scenario else ''} in {where} "
+              "(export them from the debrief screen)", file=sys.stderr)
+        return EXIT_FAIL
+    return _write(summary_markdown(sessions, lang), output)
 
 
 def _write(text: str, output: str | None) -> int:

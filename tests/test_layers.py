@@ -37,7 +37,7 @@ def test_trainer_tools_do_not_import_pygame() -> None:
     code = (
         "import sys\n"
         "import game.scenario.deeplint, game.scenario.statespace, game.scenario.schema, game.devreload\n"
-        "import game.tools.stats, game.tools.scenemap, game.tools.starter, game.saves\n"
+        "import game.tools.stats, game.tools.scenemap, game.tools.starter, game.tools.summary, game.saves\n"
         "from game.scenario.loader import load_file\n"
         "from game.tools.scenemap import layout_map, to_mermaid\n"
         "s = load_file('scenarios/example.yaml', max_states=1000).scenario\n"
