@@ -94,6 +94,18 @@ STRINGS.update({
     "minutes": {"nl": "ca. {minutes} minuten", "en": "about {minutes} minutes"},
     "teaches": {"nl": "Je leert herkennen: {techniques}", "en": "You learn to recognise: {techniques}"},
     "files_with_errors": {"nl": "Bestanden met fouten", "en": "Files with errors"},
+    "summary_title": {"nl": "Groepsoverzicht", "en": "Group summary"},
+    "summary_subtitle": {"nl": "{count} geëxporteerde sessies, uit {folder}", "en": "{count} exported sessions, from {folder}"},
+    "summary_empty": {"nl": "Hier staan nog geen geëxporteerde sessies. Kies na afloop van een scenario op het scherm "
+                            "Nabespreking de knop Exporteren.",
+                      "en": "There are no exported sessions here yet. After a scenario, choose Export on the Debrief "
+                            "screen."},
+    "summary_save": {"nl": "Opslaan als bestand", "en": "Save as a file"},
+    "summary_file": {"nl": "groepsoverzicht.md", "en": "group-summary.md"},
+    "summary_saved": {"nl": "Opgeslagen in {path}", "en": "Saved to {path}"},
+    "summary_card": {"nl": "Groepsoverzicht", "en": "Group summary"},
+    "summary_card_text": {"nl": "Voor de trainer: {count} geëxporteerde sessies naast elkaar, voor de nabespreking.",
+                          "en": "For the trainer: {count} exported sessions side by side, for the debrief."},
     "continue_title": {"nl": "Verder spelen: {title}", "en": "Continue: {title}"},
     "continue_where": {"nl": "Je was bij: {scene}", "en": "You were at: {scene}"},
     "continue_saved": {"nl": "{decisions} · bewaard {when}", "en": "{decisions} · saved {when}"},

@@ -7,12 +7,14 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from .engine.engine import Engine
 from .i18n import tr
+
+if TYPE_CHECKING:  # the export folder is looked up by the menu, which should not load the engine for it
+    from .engine.engine import Engine
 
 EXPORT_ENV = "WEERBAAR_EXPORT_DIR"
 

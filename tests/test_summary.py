@@ -105,3 +105,54 @@ def test_the_default_folder_is_the_export_folder(tmp_path: Path, monkeypatch: py
     _export_plays(tmp_path, "tutorial.yaml", range(3))
     assert main(["summary", "--lang", "en"]) == 0
     assert "_3 sessions, on 2026-11-28_" in capsys.readouterr().out
+
+
+def test_the_trainer_opens_the_summary_from_the_menu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The menu shows a summary card when there are exports; the screen shows the counts, saves, and goes back."""
+    import pygame
+
+    from tests.test_ui_devmode import texts_on_screen
+    from tests.test_ui_support import check_layout, click, find_button, make_app, press, step
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    monkeypatch.setenv("WEERBAAR_EXPORT_DIR", str(exports))
+    app = make_app(tmp_path / "app")
+    app.open_menu()
+    step(app)
+    assert find_button(app, "summary") is None  # no exports yet: no card
+    engines = _export_plays(exports, "tutorial.yaml", range(3))
+    (exports / "notes.json").write_text("{}", encoding="utf-8")  # not an export: not counted on the card
+    app.open_menu()
+    step(app)
+    card = find_button(app, "summary")
+    assert card is not None
+    view = app.screen.view
+    view.offset = view.clamp(view.max_offset)  # the card sits below the scenarios
+    assert any("3 geëxporteerde sessies" in t for t in texts_on_screen(app))
+    click(app, "summary")
+    assert app.screen.name == "summary"
+    shown = " ".join(texts_on_screen(app))
+    assert "3 sessies, op 28-11-2026" in shown
+    ending = engines[0].scenario.scenes[engines[0].state.scene].ending
+    assert ending is not None and engines[0].text(ending.title, "nl") in shown
+    check_layout(app)
+    click(app, "save")
+    saved = exports / "groepsoverzicht.md"
+    assert saved.read_text(encoding="utf-8").startswith("## Groepsoverzicht: Je eerste dag")
+    press(app, pygame.K_ESCAPE)
+    assert app.screen.name == "menu"
+    app.close()
+
+
+def test_the_summary_screen_fits_small_windows_at_large_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 1024×576 and 200 % text every text stays in its box and the body can scroll to its end."""
+    from tests.test_ui_support import check_layout, make_app, step
+
+    monkeypatch.setenv("WEERBAAR_EXPORT_DIR", str(tmp_path / "exports"))
+    _export_plays(tmp_path / "exports", "phantom-shelter.yaml", range(3), lang="en")
+    app = make_app(tmp_path / "app", (1024, 576), text_scale=2.0, language="en")
+    app.open_summary()
+    step(app)
+    assert check_layout(app) >= 3
+    app.close()

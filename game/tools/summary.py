@@ -126,68 +126,141 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
-def scenario_markdown(group: list[dict[str, Any]], lang: str) -> list[str]:
-    """The summary of one scenario's sessions as Markdown lines."""
+@dataclass
+class ChoiceCount:
+    """How often one choice was made at one decision."""
+
+    text: str
+    count: int
+    share: float  # of the times this decision was taken, 0..1
+    quality: str | None
+    timeouts: int
+
+
+@dataclass
+class DecisionSummary:
+    """One decision point across the sessions: how many reached it, how long they took, what they chose."""
+
+    label: str
+    reached: int
+    median_seconds: float
+    choices: list[ChoiceCount]
+
+
+@dataclass
+class ScenarioSummary:
+    """One scenario's sessions, counted: what the trainer discusses after a training."""
+
+    title: str
+    sessions: int
+    first: str
+    last: str
+    endings: list[tuple[str, str | None, int]]  # (title, or '' when unfinished; rating; count), most first
+    decisions: list[DecisionSummary]
+    meters: list[tuple[str, float, float, float, float]]  # label, start, mean end, lowest, highest
+    quiz: tuple[float, int, int, int] | None  # mean right, asked, all-right sessions, sessions with a quiz
+    questions: list[str]
+
+
+def summarise(group: list[dict[str, Any]]) -> ScenarioSummary:
+    """Count one scenario's sessions (oldest first, as read_sessions sorts them)."""
     total = len(group)
-    first, last = _date(group[0]["played_at"], lang), _date(group[-1]["played_at"], lang)
-    out = [f"## {word('title', lang, title=group[-1]['title'])}", ""]
-    when = word("sessions", lang, count=total, first=first, last=last) if first != last else \
-        word("sessions_one_day", lang, count=total, first=first)
-    out += [f"_{word('session', lang, first=first) if total == 1 else when}_", ""]
-
-    endings = Counter((d.get("ending"), d.get("ending_title"), d.get("rating")) for d in group)
-    out += [f"### {word('endings', lang)}", ""]
-    for (ending, title, rating), count in sorted(endings.items(), key=lambda item: (-item[1], str(item[0][0]))):
-        name = f"{title} ({tr('rating_' + rating, lang).lower()})" if ending and rating in RATINGS else title or ending
-        out.append(f"- {name if ending else word('unfinished', lang)}: {count}× ({_percent(count, total)})")
-    out.append("")
-
-    out += [f"### {word('decisions', lang)}", ""]
+    endings = Counter((d.get("ending") or "", d.get("ending_title") or d.get("ending") or "", d.get("rating"))
+                      for d in group)
+    ordered_endings = [(title if ending else "", rating if rating in RATINGS else None, count)
+                       for (ending, title, rating), count in sorted(endings.items(), key=lambda i: (-i[1], i[0][0]))]
     order: dict[str, float] = {}
     for session in group:
         for decision in session["decisions"]:
-            order[decision["scene"]] = min(order.get(decision["scene"], 1e9), float(decision.get("number", 1e6)))
+            number = decision.get("number", 1e6)
+            order[decision["scene"]] = min(order.get(decision["scene"], 1e9),
+                                           float(number) if isinstance(number, (int, float)) else 1e6)
+    decisions = []
     for scene in sorted(order, key=lambda s: (order[s], s)):
         taken = [d for s in group for d in s["decisions"] if d["scene"] == scene]
         reached = sum(1 for s in group if any(d["scene"] == scene for d in s["decisions"]))
-        label = next(d["scene_label"] for d in taken)
-        seconds = statistics.median(float(d.get("seconds", 0)) for d in taken)
-        out.append(f"**{label}** — {word('taken', lang, count=reached, total=total)}, "
-                   f"{word('median', lang, seconds=_number(round(seconds), lang))}")
-        out.append("")
-        choices = Counter(d["choice"] for d in taken)
-        for choice, count in sorted(choices.items(), key=lambda item: (-item[1], item[0])):
+        choices = []
+        for choice, count in sorted(Counter(d["choice"] for d in taken).items(), key=lambda i: (-i[1], i[0])):
             sample = next(d for d in taken if d["choice"] == choice)
-            notes = [tr("quality_" + sample["quality"], lang)] if sample.get("quality") in QUALITIES else []
+            quality = sample.get("quality") if sample.get("quality") in QUALITIES else None
             timeouts = sum(1 for d in taken if d["choice"] == choice and d.get("timed_out"))
-            if timeouts:
-                notes.append(word("timed_out", lang, count=timeouts))
-            extra = f" _({', '.join(notes)})_" if notes else ""
-            out.append(f"- **{word('times', lang, count=count)}** ({_percent(count, len(taken))}) — "
-                       f"{sample['choice_text']}{extra}")
-        out.append("")
-
-    meters = group[-1]["meters"]
-    if meters:
-        out += [f"### {word('meters', lang)}", ""]
-        for meter_id, meter in meters.items():
-            ends = [s["meters"][meter_id]["end"] for s in group if meter_id in s["meters"]]
-            out.append("- " + word("meter_line", lang, label=meter.get("label", meter_id),
-                                   start=_number(meter["start"], lang), mean=_number(round(statistics.fmean(ends), 1), lang),
-                                   low=_number(min(ends), lang), high=_number(max(ends), lang)))
-        out.append("")
-
+            choices.append(ChoiceCount(sample["choice_text"], count, count / len(taken), quality, timeouts))
+        seconds = statistics.median(float(d.get("seconds", 0)) for d in taken)
+        decisions.append(DecisionSummary(taken[0]["scene_label"], reached, seconds, choices))
+    meters = []
+    for meter_id, meter in group[-1]["meters"].items():
+        ends = [float(s["meters"][meter_id]["end"]) for s in group if meter_id in s["meters"]]
+        meters.append((str(meter.get("label", meter_id)), float(meter["start"]), statistics.fmean(ends),
+                       min(ends), max(ends)))
     asked = [s for s in group if s["quiz"]["asked"]]
+    quiz = None
     if asked:
-        right = statistics.fmean(s["quiz"]["right"] for s in asked)
-        perfect = sum(1 for s in asked if s["quiz"]["right"] == s["quiz"]["asked"])
-        out += [f"### {word('quiz', lang)}", "",
-                "- " + word("quiz_line", lang, right=_number(round(right, 1), lang), asked=asked[-1]["quiz"]["asked"],
-                            perfect=perfect, total=len(asked)), ""]
-
+        quiz = (statistics.fmean(s["quiz"]["right"] for s in asked), asked[-1]["quiz"]["asked"],
+                sum(1 for s in asked if s["quiz"]["right"] == s["quiz"]["asked"]), len(asked))
     questions = group[-1].get("questions")
-    if isinstance(questions, list) and questions:
-        out += [f"### {word('questions', lang)}", ""] + [f"- {q}" for q in questions if isinstance(q, str)] + [""]
+    return ScenarioSummary(group[-1]["title"], total, group[0]["played_at"], group[-1]["played_at"],
+                           ordered_endings, decisions, meters, quiz,
+                           [q for q in questions if isinstance(q, str)] if isinstance(questions, list) else [])
+
+
+def when_played(summary: ScenarioSummary, lang: str) -> str:
+    """'7 sessies, op 28-11-2026' or '7 sessions, from … to …'."""
+    first, last = _date(summary.first, lang), _date(summary.last, lang)
+    if summary.sessions == 1:
+        return word("session", lang, first=first)
+    if first == last:
+        return word("sessions_one_day", lang, count=summary.sessions, first=first)
+    return word("sessions", lang, count=summary.sessions, first=first, last=last)
+
+
+def ending_name(title: str, rating: str | None, lang: str) -> str:
+    """An ending's title with its rating, or 'not finished'."""
+    if not title:
+        return word("unfinished", lang)
+    return f"{title} ({tr('rating_' + rating, lang).lower()})" if rating else title
+
+
+def choice_notes(choice: ChoiceCount, lang: str) -> list[str]:
+    """'strong choice', 'time ran out 2×'."""
+    notes = [tr("quality_" + choice.quality, lang)] if choice.quality else []
+    if choice.timeouts:
+        notes.append(word("timed_out", lang, count=choice.timeouts))
+    return notes
+
+
+def scenario_markdown(group: list[dict[str, Any]], lang: str) -> list[str]:
+    """The summary of one scenario's sessions as Markdown lines."""
+    summary = summarise(group)
+    total = summary.sessions
+    out = [f"## {word('title', lang, title=summary.title)}", "", f"_{when_played(summary, lang)}_", ""]
+    out += [f"### {word('endings', lang)}", ""]
+    for title, rating, count in summary.endings:
+        out.append(f"- {ending_name(title, rating, lang)}: {count}× ({_percent(count, total)})")
+    out.append("")
+    out += [f"### {word('decisions', lang)}", ""]
+    for decision in summary.decisions:
+        out.append(f"**{decision.label}** — {word('taken', lang, count=decision.reached, total=total)}, "
+                   f"{word('median', lang, seconds=_number(round(decision.median_seconds), lang))}")
+        out.append("")
+        for choice in decision.choices:
+            notes = choice_notes(choice, lang)
+            extra = f" _({', '.join(notes)})_" if notes else ""
+            out.append(f"- **{word('times', lang, count=choice.count)}** ({round(100 * choice.share)}%) — "
+                       f"{choice.text}{extra}")
+        out.append("")
+    if summary.meters:
+        out += [f"### {word('meters', lang)}", ""]
+        for label, start, mean, low, high in summary.meters:
+            out.append("- " + word("meter_line", lang, label=label, start=_number(start, lang),
+                                   mean=_number(round(mean, 1), lang), low=_number(low, lang), high=_number(high, lang)))
+        out.append("")
+    if summary.quiz is not None:
+        right, asked, perfect, sessions = summary.quiz
+        out += [f"### {word('quiz', lang)}", "",
+                "- " + word("quiz_line", lang, right=_number(round(right, 1), lang), asked=asked, perfect=perfect,
+                            total=sessions), ""]
+    if summary.questions:
+        out += [f"### {word('questions', lang)}", ""] + [f"- {q}" for q in summary.questions] + [""]
     return out
 
 

@@ -231,6 +231,14 @@ class App:
         self.session = None
         self.show(IntroScreen(self, scenario))
 
+    def open_summary(self) -> None:
+        """The group summary of the exported sessions (for the trainer's debrief)."""
+        from ..report import export_folder
+        from .screens.summary import SummaryScreen
+
+        self.session = None
+        self.show(SummaryScreen(self, export_folder()))
+
     def open_problems(self, result) -> None:  # type: ignore[no-untyped-def]
         """The problems in an invalid scenario file."""
         from .screens.problems import ProblemsScreen

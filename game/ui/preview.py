@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 import time
 
+import os
 import random
 import shutil
 from collections.abc import Callable
@@ -197,6 +198,31 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
             app.open_menu()
         return open_it
 
+    def summary(scroll: float) -> Callable[[], None]:
+        return lambda: summary_at(scroll)
+
+    def summary_at(scroll: float) -> None:
+        from datetime import datetime, timedelta
+
+        from ..report import EXPORT_ENV, export_session
+
+        folder = Path(tempfile.mkdtemp(prefix="weerbaar-exports-"))
+        for seed in range(8):
+            played = finished(feed_owner, app.clock, seed=seed)
+            export_session(played.engine, app.ui_lang(), folder, datetime(2026, 11, 28, 14, 5) + timedelta(minutes=seed))
+        before = os.environ.get(EXPORT_ENV)
+        os.environ[EXPORT_ENV] = str(folder)
+        try:
+            app.open_summary()  # reads the exports now
+        finally:
+            if before is None:
+                del os.environ[EXPORT_ENV]
+            else:
+                os.environ[EXPORT_ENV] = before
+        screen = app.screen
+        screen.ensure_layout()
+        screen.view.offset = screen.view.clamp(round(screen.view.max_offset * scroll))
+
     def problems() -> None:
         app.open_menu()
         bad = next(r for r in app.catalog.results if not r.ok)
@@ -217,6 +243,8 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
         "menu-resume": menu_resume(False),
         "menu-resume-failed": menu_resume(True),
         "problems": problems,
+        "summary": summary(0.0),
+        "summary-choices": summary(0.12),
         "intro": lambda: app.open_intro(example),
         "dialogue": play(example, "dialogue", "reading"),
         "dialogue-speaker": play(example, "dialogue", "last"),

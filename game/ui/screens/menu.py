@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +60,19 @@ def card(flow: Flow, button: Button, title: str, lines: list[tuple[str, str, str
 
     item = flow.add(height + 2 * ring, render, "card", button=button)
     return item
+
+
+EXPORT_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-\d{4}-[a-z0-9-]+\.json$")  # as export_session names them
+
+
+def exported_sessions() -> int:
+    """How many exported sessions (JSON files) the export folder holds; 0 when it cannot be read."""
+    from ...report import export_folder
+
+    try:
+        return sum(1 for path in export_folder().glob("*.json") if EXPORT_NAME.match(path.name))
+    except OSError:
+        return 0
 
 
 def saved_game(saved: SavedGame | None, playable: list[LoadResult]) -> tuple[SavedGame, Scenario] | None:
@@ -153,6 +167,12 @@ class MenuScreen(PageScreen):
             self.results[button_id] = result
             card(flow, Button(button_id, scenario.title.get(lang)), scenario.title.get(lang), lines, pal.primary)
             flow.gap("s")
+        exports = exported_sessions()
+        if exports:
+            flow.gap("s")
+            card(flow, Button("summary", self.tr("summary_card")), self.tr("summary_card"),
+                 [(self.tr("summary_card_text", count=exports), "body", "regular")], self.pal.muted)
+            flow.gap("s")
         if bad:
             flow.heading(self.tr("files_with_errors"), "h3")
             for index, result in enumerate(bad):
@@ -217,6 +237,8 @@ class MenuScreen(PageScreen):
                 self.app.open_intro(result.scenario)
             else:
                 self.app.open_problems(result)
+        elif button_id == "summary":
+            self.app.open_summary()
         elif button_id == "back":
             self.app.open_title()
         elif button_id == "reload":
