@@ -15,38 +15,12 @@ RATINGS = ("good", "mixed", "bad")
 QUALITIES = ("good", "mixed", "poor")
 MAX_EXPORT_BYTES = 4 * 1024 * 1024  # an export is a few kB; a larger file is not one of ours
 
-_WORDS = {
-    "title": {"nl": "Groepsoverzicht: {title}", "en": "Group summary: {title}"},
-    "sessions": {"nl": "{count} sessies, van {first} tot {last}", "en": "{count} sessions, from {first} to {last}"},
-    "session": {"nl": "1 sessie, op {first}", "en": "1 session, on {first}"},
-    "sessions_one_day": {"nl": "{count} sessies, op {first}", "en": "{count} sessions, on {first}"},
-    "endings": {"nl": "Eindes", "en": "Endings"},
-    "unfinished": {"nl": "niet uitgespeeld", "en": "not finished"},
-    "decisions": {"nl": "Beslissingen", "en": "Decisions"},
-    "taken": {"nl": "gekozen in {count} van de {total} sessies", "en": "taken in {count} of {total} sessions"},
-    "times": {"nl": "{count}×", "en": "{count}×"},
-    "timed_out": {"nl": "{count}× de tijd verstreken", "en": "time ran out {count}×"},
-    "median": {"nl": "mediaan {seconds} s bedenktijd", "en": "median {seconds} s to decide"},
-    "meters": {"nl": "Meters aan het eind", "en": "Meters at the end"},
-    "meter_line": {"nl": "{label}: begon op {start}, eindigde gemiddeld op {mean} (laagste {low}, hoogste {high})",
-                   "en": "{label}: started at {start}, ended at {mean} on average (lowest {low}, highest {high})"},
-    "quiz": {"nl": "Quiz", "en": "Quiz"},
-    "quiz_line": {"nl": "gemiddeld {right} van de {asked} goed; alles goed in {perfect} van de {total} sessies",
-                  "en": "{right} of {asked} right on average; all right in {perfect} of {total} sessions"},
-    "questions": {"nl": "Om te bespreken", "en": "To discuss"},
-    "skipped": {"nl": "Overgeslagen bestanden", "en": "Skipped files"},
-    "not_json": {"nl": "geen leesbaar JSON-bestand", "en": "not a readable JSON file"},
-    "not_export": {"nl": "geen export van Weerbaar", "en": "not a Weerbaar export"},
-    "too_large": {"nl": "te groot voor een export", "en": "too large for an export"},
-}
 _REQUIRED = {"scenario": str, "title": str, "played_at": str, "decisions": list, "meters": dict, "quiz": dict}
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    """One of this module's phrases in `lang` (Dutch when unknown), with {values} filled in."""
-    entry = _WORDS[key]
-    text = entry.get(lang) or entry["nl"]
-    return text.format(**values) if values else text
+    """One of the summary's phrases (game/i18n.py, keys sum_*) in `lang`, with {values} filled in."""
+    return tr("sum_" + key, lang, **values)
 
 
 @dataclass
