@@ -112,7 +112,7 @@ def test_yes_read_as_true_gets_the_dutch_quotes_hint(tmp_path: Path) -> None:
     """A bare No in a text is read as false; the Dutch hint says to use quotes."""
     result = load_text(tmp_path, BASE.replace('{nl: "Klaar", en: "Done"}}]', '{nl: "Klaar", en: No}}]'))
     d = _only(result.diagnostics, "WB203")
-    assert d.message_nl == "de en-tekst van de tekst van een regel moet \"een tekst tussen aanhalingstekens\" zijn, " \
+    assert d.message_nl == "de en-versie van een tekstregel moet \"een tekst tussen aanhalingstekens\" zijn, " \
                            "maar is true/false"
     assert "aanhalingstekens" in d.hint_nl
 
@@ -122,7 +122,7 @@ def test_nested_description_of_a_place(tmp_path: Path) -> None:
     result = load_text(tmp_path, BASE.replace("  begin:\n", "  begin:\n    title: {nl: Begin}\n"))
     d = _only(result.diagnostics, "WB206")
     assert d.message == "the title of the scene 'begin' has no 'en' text"
-    assert d.message_nl == "de titel van de scène 'begin' heeft geen 'en'-tekst"
+    assert d.message_nl == "de titel van de scène 'begin' heeft geen tekst in de taal 'en'"
     assert d.hint_nl == "voeg en: \"...\" toe"
 
 

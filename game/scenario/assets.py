@@ -45,13 +45,14 @@ class AssetResolver:
         if "\\" in ref:
             return AssetProblem("WB501", f"the asset path '{ref}' uses backslashes",
                                 "write folders with forward slashes, e.g. portraits/mayor.svg",
-                                f"het pad '{ref}' bevat backslashes (\\)",
+                                f"het pad '{ref}' bevat achterwaartse schuine strepen (\\)",
                                 "schrijf mappen met gewone schuine strepen (/), bijvoorbeeld portraits/mayor.svg")
         pure = PurePosixPath(ref)
         if pure.is_absolute() or _DRIVE.match(ref):
             return AssetProblem("WB501", f"the asset path '{ref}' is absolute",
                                 "write it relative to the scenario's folder or assets/, e.g. portraits/mayor.svg",
-                                f"het pad '{ref}' is een volledig pad (absoluut)",
+                                f"het pad '{ref}' is een volledig (absoluut) pad, dat bij een schijf of de hoofdmap "
+                                f"begint",
                                 "schrijf het pad vanaf de map van het scenario of vanaf assets/, bijvoorbeeld "
                                 "portraits/mayor.svg")
         if ".." in pure.parts:

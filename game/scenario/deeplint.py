@@ -249,7 +249,7 @@ def _bound_hit(explorer: Explorer, seconds: float) -> Finding:
                "wat hij wel meldt, klopt, maar hij kan problemen gemist hebben; vergelijk tellers en visited() "
                "direct met een getal (calls >= 3), dan ziet hij dat nog meer rondes niets veranderen")
     if explorer.stopped == "states":
-        why = Say(f"after {count} game situations (the limit)", f"na {count_nl} spelsituaties (de grens)")
+        why = Say(f"after {count} game situations (the limit)", f"na {count_nl} spelsituaties (de ingestelde grens)")
         hint = Say(f"{hint.en}, or raise the limit with validate --max-states N",
                    f"{hint.nl}; of verhoog de grens met validate --max-states N")
     else:
@@ -274,8 +274,8 @@ def _never_reached(scenario: Scenario, reached: set[str]) -> list[Finding]:
             findings.append(("WB702", scene.pos,
                              Say(f"the ending '{sid}' is on the map, but no play-through reaches it: "
                                  "the ifs on every way there never let the player through",
-                                 f"het einde '{sid}' staat op de plattegrond, maar geen enkel spelverloop komt er: "
-                                 "de ifs op elke weg erheen laten de speler nooit door"),
+                                 f"het einde '{sid}' staat op de plattegrond, maar de speler komt er in geen enkel "
+                                 "spelverloop: de ifs op elke weg erheen laten hem nooit door"),
                              Say("check the numbers in the ifs and effects on the way (see the warnings about ifs "
                                  "that never hold), or try it with play --start SCENE --set name=value",
                                  "controleer de getallen in de ifs en effects onderweg (zie de waarschuwingen over "
@@ -287,7 +287,8 @@ def _never_reached(scenario: Scenario, reached: set[str]) -> list[Finding]:
             findings.append(("WB706", scene.pos,
                              Say(f"the scene '{sid}' is on the map, but no play-through reaches it: "
                                  f"the ifs on the way from {where} never lead here",
-                                 f"de scène '{sid}' staat op de plattegrond, maar geen enkel spelverloop komt er: "
+                                 f"de scène '{sid}' staat op de plattegrond, maar de speler komt er in geen enkel "
+                                 f"spelverloop: "
                                  f"de ifs op de weg vanaf {where} leiden nooit hierheen"),
                              Say("check the numbers in those ifs (see the warnings about ifs that never hold), "
                                  "or remove the scene",
@@ -310,10 +311,10 @@ def _constant_conditions(plan: Plan) -> list[Finding]:
         if cond.kind == "choice":
             label = choice_label(cond.choice) if cond.choice else "?"
             which = Say(f"the if \"{source}\" of choice {label} in '{cond.scene}'",
-                        f"de if \"{source}\" van keuze {label} in '{cond.scene}'")
+                        f"de if \"{source}\" van keuze {label} in de scène '{cond.scene}'")
             if always:
                 message = Say(f"{which.en} always holds{seen.en}, so it changes nothing",
-                              f"{which.nl} klopt altijd{seen.nl}, dus hij verandert niets")
+                              f"{which.nl} klopt altijd{seen.nl}, dus die if maakt geen verschil")
                 hint = Say("remove the if, or check the numbers it compares with",
                            "haal de if weg, of controleer de getallen waarmee hij vergelijkt")
             else:
@@ -324,8 +325,8 @@ def _constant_conditions(plan: Plan) -> list[Finding]:
         else:
             branches = cond.branches or []
             where = (Say(f"choice {choice_label(cond.choice)} of '{cond.scene}'",
-                         f"keuze {choice_label(cond.choice)} van '{cond.scene}'") if cond.choice
-                     else Say(f"the next: of '{cond.scene}'", f"de next: van '{cond.scene}'"))
+                         f"keuze {choice_label(cond.choice)} van de scène '{cond.scene}'") if cond.choice
+                     else Say(f"the next: of '{cond.scene}'", f"de next: van de scène '{cond.scene}'"))
             if always:
                 later = ", ".join(f"'{b.goto}'" for b in branches[cond.branch_index + 1:])
                 message = Say(f"the branch if \"{source}\" in {where.en} always holds{seen.en}, so the branches "

@@ -128,13 +128,13 @@ def _not_operator(op: str, use: str) -> tuple[Say, Say]:
 _BAD_CHARS: dict[str, tuple[Say, Say]] = {   # character (pair) that starts no token -> (message, hint)
     '"': (Say("text must be in single quotes", "een tekst moet tussen enkele aanhalingstekens staan"),
           Say("use single quotes: 'like this'", "gebruik enkele aanhalingstekens: 'zoals hier'")),
-    "'": (Say("unclosed text: the closing ' is missing", "tekst niet afgesloten: het aanhalingsteken ' aan het eind "
-              "ontbreekt"),
+    "'": (Say("unclosed text: the closing ' is missing",
+              "de tekst is niet afgesloten: het enkele aanhalingsteken (') aan het eind ontbreekt"),
           Say("end the text with a single quote (text cannot contain one)",
               "sluit de tekst af met een enkel aanhalingsteken (in de tekst zelf kan er geen staan)")),
     "=": (Say("'=' is not an operator", "'=' werkt hier niet"),
           Say("use == to compare; expressions cannot assign",
-              "gebruik == om te vergelijken; een voorwaarde kan niets een waarde geven")),
+              "gebruik == om te vergelijken (een flag een waarde geven doe je met set:)")),
     "&&": _not_operator("&&", "and"), "&": _not_operator("&", "and"),
     "||": _not_operator("||", "or"), "|": _not_operator("|", "or"),
     "!": _not_operator("!", "not"),
@@ -142,10 +142,12 @@ _BAD_CHARS: dict[str, tuple[Say, Say]] = {   # character (pair) that starts no t
     "//": (Say("'//' (floor division) is not supported", "'//' (delen zonder rest) kan niet"), _ONLY),
     "%": (Say("'%' (remainder) is not supported", "'%' (rest na delen) kan niet"), _ONLY),
     ".": (Say("'.' is not allowed: expressions have no attributes or methods",
-              "'.' mag hier niet: een voorwaarde kent geen attributen of methoden"), _ONLY),
+              "'.' mag hier niet: een punt staat alleen in een kommagetal, zoals 1.5"), _ONLY),
     **{c: (Say(f"'{c}' is not allowed: expressions have no lists, subscripts or comprehensions",
-               f"'{c}' mag hier niet: een voorwaarde kent geen lijsten of indexen"), _ONLY) for c in "[]{}"},
-    **{c: (Say(f"unexpected curly quote {c}", f"onverwacht gekruld aanhalingsteken {c}"),
+               f"'{c}' mag hier niet: " + ("een meter of flag schrijf je hier zonder accolades, bijvoorbeeld "
+                                            "trust > 50" if c in "{}" else "een voorwaarde kent geen lijsten")),
+           _ONLY) for c in "[]{}"},
+    **{c: (Say(f"unexpected curly quote {c}", f"hier staat een gekruld aanhalingsteken {c}"),
            Say("use the plain single quote ' (editors like to curl it)",
                "gebruik het gewone enkele aanhalingsteken ' (tekstverwerkers maken er graag een krul van)"))
        for c in "‘’“”"},
@@ -172,14 +174,14 @@ def _tokenize(src: str) -> tuple[list[_Token], ExpressionError | None]:
             toks.append(_Token(kind, text, start, _BOOLS.get(text)))
         elif kind == "number":
             if src[i:i + 1] in _IDENT:
-                error = (i, Say("a number runs straight into a name", "een getal loopt direct over in een naam"),
+                error = (i, Say("a number runs straight into a name", "een getal staat direct tegen een naam aan"),
                          Say("put an operator between them, e.g. 2 * x",
                              "zet er een rekenteken tussen, bijvoorbeeld 2 * x"))
                 break
             if len(text) > _MAX_DIGITS:
                 error = (start, Say("this number is too long", "dit getal is te lang"),
                          Say(f"numbers may have at most {_MAX_DIGITS} digits",
-                             f"een getal heeft hoogstens {_MAX_DIGITS} cijfers"))
+                             f"een getal mag hoogstens {_MAX_DIGITS} cijfers hebben"))
                 break
             value = float(text) if "." in text else int(text)
             toks.append(_Token("lit", text, start, int(value) if value == int(value) else value))
@@ -195,8 +197,8 @@ def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, Say, Say]:
     last = toks[-1] if toks else None
     if c == "." and last and last.kind == "lit" and last.text[0] in _DIGITS and last.offset + len(last.text) == i:
         return (i, Say("a decimal number has digits on both sides of one point",
-                       "een kommagetal heeft cijfers aan beide kanten van één punt"),
-                Say("write it like 1.5", "schrijf het als 1.5"))
+                       "een kommagetal schrijf je met één punt en cijfers aan beide kanten"),
+                Say("write it like 1.5", "schrijf het zoals 1.5"))
     if c == "." and src[i + 1:i + 2] in _DIGITS:
         return (i, Say("a decimal number needs a digit before the point", "een kommagetal heeft een cijfer vóór de "
                        "punt nodig"), Say("write 0.5, not .5", "schrijf 0.5, niet .5"))
@@ -209,10 +211,10 @@ def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, Say, Say]:
     if pair in _BAD_CHARS or c in _BAD_CHARS:
         return (i, *_BAD_CHARS[pair if pair in _BAD_CHARS else c])
     if c.isalpha():
-        return (i, Say(f"unexpected character '{c}'", f"onverwacht teken '{c}'"),
-                Say("names use only the letters a-z, digits and _", "namen bestaan alleen uit de letters a-z, "
-                    "cijfers en _"))
-    return i, Say(f"unexpected character {c!r}", f"onverwacht teken {c!r}"), _ONLY
+        return (i, Say(f"unexpected character '{c}'", f"het teken '{c}' mag hier niet"),
+                Say("names use only the letters a-z, digits and _", "namen bestaan alleen uit de letters a-z (zonder "
+                    "accenten), cijfers en _"))
+    return i, Say(f"unexpected character {c!r}", f"het teken {c!r} mag hier niet"), _ONLY
 
 
 # ---- syntax tree: check() reports problems, build() compiles to a closure ----------------------
@@ -220,6 +222,7 @@ def _bad_char(src: str, i: int, toks: list[_Token]) -> tuple[int, Say, Say]:
 _DESCRIBE = {ExprType.BOOL: Say("true/false", "true/false"), ExprType.NUMBER: Say("a number", "een getal"),
              ExprType.STRING: Say("text", "een tekst")}
 _KIND_NL = {ExprType.BOOL: "true/false", ExprType.NUMBER: "een getal", ExprType.STRING: "een tekst"}
+_BOTH_NL = {ExprType.BOOL: "twee true/false-waarden", ExprType.NUMBER: "twee getallen", ExprType.STRING: "twee teksten"}
 
 
 class _Checker:
@@ -239,7 +242,7 @@ class _Checker:
         if want is ExprType.NUMBER:
             self.add(TYPE_MISMATCH, node.start,
                      Say(f"{what} needs a number, but this is {_DESCRIBE[found].en}",
-                         f"{what} werkt met een getal, maar dit is {_DESCRIBE[found].nl}"),
+                         f"{what} heeft een getal nodig, maar dit is {_DESCRIBE[found].nl}"),
                      Say(f"{what} works on numbers only", f"{what} werkt alleen met getallen"))
         else:
             example = "who == 'anna'" if found is ExprType.STRING else "trust > 50"
@@ -292,7 +295,8 @@ class _Name(_Node):
             hint = (Say("write true or false (lowercase)", "schrijf true of false (met kleine letters)")
                     if self.name in ("True", "False", "None") else
                     _suggest(self.name, ck.names, Say("names are the meters and flags declared in this file",
-                                                      "namen zijn de meters en flags uit dit bestand")))
+                                                      "je kunt hier alleen de namen van meters en flags uit dit "
+                                                      "bestand gebruiken")))
             ck.add(UNKNOWN_NAME, self.start, Say(f"unknown name '{self.name}'", f"onbekende naam '{self.name}'"),
                    hint)
         return found
@@ -314,12 +318,12 @@ class _Call(_Node):
         if scene not in ck.scenes:
             ck.add(UNKNOWN_SCENE, at, Say(f"unknown scene '{scene}'", f"onbekende scène '{scene}'"),
                    _suggest(scene, ck.scenes, Say("scene ids are the keys under scenes: in this file",
-                                                  "scène-id's zijn de sleutels onder scenes: in dit bestand")))
+                                                  "gebruik het id van een scène onder scenes: in dit bestand")))
         elif rest and rest[0][0] not in ck.scenes[scene]:
             (choice, at), choices = rest[0], ck.scenes[scene]
             listed = ", ".join(sorted(choices))
             ck.add(UNKNOWN_CHOICE, at, Say(f"scene '{scene}' has no choice '{choice}'",
-                                           f"scène '{scene}' heeft geen keuze '{choice}'"),
+                                           f"de scène '{scene}' heeft geen keuze '{choice}'"),
                    _suggest(choice, choices, Say(f"its choice ids are: {listed or 'none'}",
                                                  f"de keuzes daar hebben deze id's: {listed}" if listed else
                                                  "de keuzes daar hebben geen id")))
@@ -400,11 +404,11 @@ class _Compare(_Binary):
                        f"met '{op}' kun je {_KIND_NL[lt]} niet met {_KIND_NL[rt]} vergelijken"),
                    Say(f"'{op}' compares numbers only", f"'{op}' vergelijkt alleen getallen") if op[0] in "<>" else
                    Say(f"both sides of {op} must have the same type",
-                       f"aan beide kanten van {op} moet hetzelfde soort waarde staan"))
+                       f"aan beide kanten van {op} moet dezelfde soort waarde staan"))
         elif op[0] in "<>" and known and known is not ExprType.NUMBER:
             ck.add(TYPE_MISMATCH, self.at,
                    Say(f"'{op}' compares numbers, not {_DESCRIBE[known].en}",
-                       f"'{op}' vergelijkt getallen, niet {_DESCRIBE[known].nl}"),
+                       f"'{op}' vergelijkt alleen getallen, maar hier staat {_DESCRIBE[known].nl}"),
                    Say("text and true/false can only be compared with == and !=",
                        "tekst en true/false kun je alleen met == en != vergelijken"))
         return ExprType.BOOL
@@ -450,8 +454,9 @@ class _Arith(_Binary):
         bad = [t for t in (lt, rt) if t and t not in allowed]
         if bad or (lt and rt and lt is not rt):
             types = f"{lt.value} and {rt.value}" if lt and rt else bad[0].value
-            types_nl = f"{_KIND_NL[lt]} en {_KIND_NL[rt]}" if lt and rt else _KIND_NL[bad[0]]
-            ck.add(TYPE_MISMATCH, self.at, Say(f"cannot use '{op}' on {types}", f"'{op}' werkt niet op {types_nl}"),
+            types_nl = ((_BOTH_NL[lt] if lt is rt else f"{_KIND_NL[lt]} en {_KIND_NL[rt]}") if lt and rt
+                        else _KIND_NL[bad[0]])
+            ck.add(TYPE_MISMATCH, self.at, Say(f"cannot use '{op}' on {types}", f"'{op}' werkt niet met {types_nl}"),
                    Say("'+' adds two numbers or joins two texts", "'+' telt twee getallen op of plakt twee teksten "
                        "aan elkaar") if op == "+" else
                    Say(f"'{op}' works on numbers only", f"'{op}' werkt alleen met getallen"))
@@ -503,7 +508,7 @@ _UNEXPECTED_HINTS = {   # for a token found where an operator, ')' or the end wa
     "if": _NO_CONDITIONAL, "else": _NO_CONDITIONAL, "for": _ONLY,
     "in": Say("there is no 'in'; compare with == and combine the comparisons with or",
               "'in' bestaat niet; vergelijk met == en combineer de vergelijkingen met or"),
-    ")": Say("remove it or add a matching (", "haal hem weg of zet er een ( bij die erbij hoort"),
+    ")": Say("remove it or add a matching (", "haal hem weg, of zet er eerder een ( bij die erbij hoort"),
     "(": Say("only visited() and chose() can be called", "alleen visited() en chose() hebben haakjes direct na "
              "hun naam"),
     "not": Say("put not in front of a condition, e.g. not (a == b)",
@@ -512,8 +517,8 @@ _UNEXPECTED_HINTS = {   # for a token found where an operator, ')' or the end wa
 }
 _TOO_DEEP = (Say("the expression is too deeply nested", "de uitdrukking is te diep genest (te veel haakjes of "
                  "bewerkingen in elkaar)"), Say("split it up or simplify it", "splits hem op of maak hem eenvoudiger"))
-_UNCLOSED = (Say("unclosed parenthesis", "haakje niet gesloten"),
-             Say("add a closing ) to match this (", "zet een ) die bij deze ( hoort"))
+_UNCLOSED = (Say("unclosed parenthesis", "dit haakje wordt nergens gesloten"),
+             Say("add a closing ) to match this (", "zet verderop een ) die bij deze ( hoort"))
 
 
 class _Parser:
@@ -650,7 +655,7 @@ class _Parser:
         """Fail on the current token, found where an operator, ')' or the end was expected."""
         tok = self.tok
         what = f"name '{tok.text}'" if tok.kind == "name" else tok.text if tok.kind == "lit" else f"'{tok.text}'"
-        what_nl = f"de naam '{tok.text}'" if tok.kind == "name" else what
+        what_nl = f"het woord '{tok.text}'" if tok.kind == "name" else what
         hint = _UNEXPECTED_HINTS.get(tok.text) if tok.kind != "lit" else None
         self.fail(tok.offset, Say(f"unexpected {what}", f"{what_nl} staat hier onverwacht"),
                   hint or Say("put an operator (+ - * / == < and or ...) between the two",

@@ -33,10 +33,11 @@ def graph_warnings(scenario: Scenario, uses: tuple[set[str], set[str]]) -> list[
         if sid in reached:
             continue
         lead = Say("lead a choice or next: to it, or remove it",
-                   "laat een keuze of next: ernaartoe leiden, of haal hem weg")
+                   "laat een keuze of next: ernaartoe leiden, of haal de scène weg")
         if scene.ending is not None:
             warnings.append(("WB602", scene.pos, Say(f"no path from the start reaches the ending '{sid}'",
-                                                     f"geen enkele weg vanaf het begin komt bij het einde '{sid}'"),
+                                                     f"het einde '{sid}' is vanaf het begin langs geen enkele weg te "
+                                                     f"bereiken"),
                              lead))
         else:
             warnings.append(("WB601", scene.pos, Say(f"the scene '{sid}' can never be reached from the start",
@@ -65,10 +66,11 @@ def graph_warnings(scenario: Scenario, uses: tuple[set[str], set[str]]) -> list[
                                  "zet hem in de effects: van een keuze, of maak er een flag van")))
     for flag in scenario.flags.values():
         if flag.id not in read and flag.id not in shown:
-            what = (Say("set but never read", "krijgt een waarde, maar wordt nooit gelezen") if flag.id in assigned
+            what = (Say("set but never read", "krijgt wel een waarde, maar wordt nergens "
+                                              "gebruikt") if flag.id in assigned
                     else Say("never used", "wordt nooit gebruikt"))
             warnings.append(("WB605", flag.pos, Say(f"the flag '{flag.id}' is {what.en}",
                                                     f"de flag '{flag.id}' {what.nl}"),
                              Say("use it in an if or a {placeholder}, or remove it",
-                                 "gebruik hem in een if of een {placeholder}, of haal hem weg")))
+                                 f"gebruik hem in een if of als {{{flag.id}}} in een tekst, of haal hem weg")))
     return warnings

@@ -212,14 +212,14 @@ THE_CHARACTER = Say("the character '{}'", "het personage '{}'")
 THE_ROLE_OF = Say("the role of '{}'", "de rol van '{}'")
 THE_TECHNIQUE = Say("the technique '{}'", "de techniek '{}'")
 THE_DEBRIEF = Say("the debrief", "de nabespreking")
-AN_ITEM_OF = Say("an item of {}", "een item van {}")
+AN_ITEM_OF = Say("an item of {}", "een onderdeel van {}")
 A_SOURCE = Say("a source", "een bron")
 THE_TITLE_OF = Say("the title of {}", "de titel van {}")
 THE_NOTE_OF = Say("the note of {}", "de notitie van {}")
 THE_KEY_OF = Say("the {} of {}", "de {} van {}")
 THE_NEXT_OF = Say("the next of {}", "de next van {}")
-A_LINE = Say("a line", "een regel")
-THE_TEXT_OF_A_LINE = Say("the text of a line", "de tekst van een regel")
+A_LINE = Say("a line", "een tekstregel")
+THE_TEXT_OF_A_LINE = Say("the text of a line", "een tekstregel")
 A_POST = Say("a post", "een bericht")
 THE_TEXT_OF_A_POST = Say("the text of a post", "de tekst van een bericht")
 A_MESSAGE = Say("a message", "een chatbericht")
@@ -231,13 +231,14 @@ THE_TIMER = Say("the timer", "de timer")
 A_CHOICE = Say("a choice", "een keuze")
 THE_TEXT_OF_A_CHOICE = Say("the text of a choice", "de tekst van een keuze")
 THE_FEEDBACK_OF_A_CHOICE = Say("the feedback of a choice", "de feedback van een keuze")
-THE_IF_OF_CHOICE = Say("the if of choice '{}' in '{}'", "de voorwaarde van keuze '{}' in '{}'")
+THE_IF_OF_CHOICE = Say("the if of choice '{}' in '{}'", "de voorwaarde van keuze '{}' in de scène '{}'")
 THE_NEXT_OF_CHOICE = Say("the next of choice '{}'", "de next van keuze '{}'")
 THE_EFFECT_ON = Say("the effect on '{}'", "het effect op '{}'")
-THE_VALUE_SET_TO = Say("the value set to '{}' in choice '{}' of '{}'", "de waarde voor '{}' in keuze '{}' van '{}'")
+THE_VALUE_SET_TO = Say("the value set to '{}' in choice '{}' of '{}'",
+                       "de nieuwe waarde voor '{}' (set:) in keuze '{}' van de scène '{}'")
 A_BRANCH = Say("a branch", "een tak")
 THE_IF_OF_A_BRANCH_IN = Say("the if of a branch in {}", "de voorwaarde van een tak in {}")
-THE_LANG_TEXT_OF = Say("the {} text of {}", "de {}-tekst van {}")
+THE_LANG_TEXT_OF = Say("the {} text of {}", "de {}-versie van {}")
 
 # examples of a right value (typed) and id rules (ident)
 A_WHOLE_NUMBER = Say("a whole number such as 3", "een heel getal zoals 3")
@@ -249,7 +250,7 @@ A_SOURCE_TEXT = Say("\"Title, publisher, year\"", "\"Titel, uitgever, jaar\"")
 A_SENDER = Say("a character id or a name", "een personage-id of een naam")
 A_CHARACTER_ID = Say("a character id", "een personage-id")
 SCENARIO_ID_RULE = Say("lower-case letters, digits and '-', e.g. rumour-shelter",
-                       "kleine letters, cijfers en '-', bijvoorbeeld rumour-shelter")
+                       "kleine letters, cijfers en '-', bijvoorbeeld gerucht-zwembad")
 SCENE_ID_RULE = Say("lower-case letters, digits and _", "kleine letters, cijfers en _")
 START_RULE = Say("a scene id", "een scène-id")
 VAR_ID_RULE = Say("lower-case letters, digits and _, starting with a letter or _",
@@ -377,12 +378,12 @@ class _Builder:
             self.err("WB203", pos,
                      Say(f"{w.en} should be a list, not {k.en}", f"{w.nl} moet een lijst zijn, maar is {k.nl}"),
                      Say("write each item on its own line starting with '- ', or [a, b]",
-                         "zet elk item op een eigen regel die begint met '- ', of schrijf [a, b]"))
+                         "zet elk onderdeel op een eigen regel die begint met '- ', of schrijf [a, b]"))
             return None
         if non_empty and not value:
             w = _say(what)
             self.err("WB215", pos, Say(f"{w.en} is empty", f"{w.nl} is leeg"),
-                     Say("add at least one item", "voeg minstens één item toe"))
+                     Say("add at least one item", "zet er minstens één onderdeel in"))
         return value
 
     def text(self, value: Any, pos: Pos, what: Any) -> Text | None:
@@ -392,7 +393,8 @@ class _Builder:
                 w, n = _say(what), len(self.languages)
                 form = "{" + ", ".join(f"{lang}: \"...\"" for lang in self.languages) + "}"
                 self.err("WB206", pos, Say(f"{w.en} is a plain text, but the scenario has {n} languages",
-                                           f"{w.nl} is een gewone tekst, maar het scenario heeft {n} talen"),
+                                           f"{w.nl} is maar in één taal geschreven, terwijl het scenario "
+                                           f"{n} talen heeft"),
                          Say("write it as " + form, "schrijf het als " + form))
                 return None
             self.texts.append((value, pos))
@@ -432,7 +434,7 @@ class _Builder:
                     if lang not in value:
                         w = _say(what)
                         self.err("WB206", value.pos,
-                                 Say(f"{w.en} has no '{lang}' text", f"{w.nl} heeft geen '{lang}'-tekst"),
+                                 Say(f"{w.en} has no '{lang}' text", f"{w.nl} heeft geen tekst in de taal '{lang}'"),
                                  Say(f"add {lang}: \"...\"", f"voeg {lang}: \"...\" toe"))
             return Text(out) if out else None
         self.typed(value, (str,), pos, what, "{nl: \"...\", en: \"...\"}")
@@ -474,7 +476,7 @@ class _Builder:
         if low is not None and value < low:
             w = _say(what)
             self.err("WB208", pos, Say(f"{w.en} is {value}; it must be at least {low:g}",
-                                       f"{w.nl} is {value}; dat moet minstens {low:g} zijn"),
+                                       f"{w.nl} is {value}, maar moet minstens {low:g} zijn"),
                      Say(f"use a number of {low:g} or more", f"gebruik een getal van {low:g} of meer"))
             return None
         return value
@@ -486,7 +488,7 @@ class _Builder:
         w, k = _say(what), _kind(value)
         self.err("WB203", pos, Say(f"{w.en} should be true or false, not {k.en}",
                                    f"{w.nl} moet true of false zijn, maar is {k.nl}"),
-                 Say("write true or false", "schrijf true of false"))
+                 Say("write true or false", "schrijf true of false (niet ja of nee)"))
         return None
 
     def word(self, value: Any, options: tuple[str, ...], pos: Pos, what: Any) -> str | None:
@@ -496,8 +498,8 @@ class _Builder:
         hint = _suggest(value, options) if isinstance(value, str) else ""
         w, listed = _say(what), ", ".join(options)
         self.err("WB209", pos, Say(f"{w.en} is '{value}'; it must be one of: {listed}",
-                                   f"{w.nl} is '{value}'; dat moet een van deze zijn: {listed}"),
-                 hint or Say(f"write one of {listed}", f"schrijf een van deze: {listed}"))
+                                   f"{w.nl} is '{value}', maar moet een van deze woorden zijn: {listed}"),
+                 hint or Say(f"write one of {listed}", f"schrijf een van deze woorden: {listed}"))
         return None
 
     def asset(self, value: Any, pos: Pos, what: Any) -> Asset | None:
@@ -518,7 +520,8 @@ class _Builder:
             w, k = _say(what), _kind(value)
             self.err("WB203", pos, Say(f"{w.en} should be an expression in quotes, not {k.en}",
                                        f"{w.nl} moet een uitdrukking tussen aanhalingstekens zijn, maar is {k.nl}"),
-                     Say("write it like \"trust < 40\"", "schrijf het als \"trust < 40\""))
+                     Say("write it like \"trust < 40\"", "schrijf een voorwaarde tussen aanhalingstekens, "
+                                                         "bijvoorbeeld \"trust < 40\""))
             return
         self.pending.append(_PendingExpr(value, pos, store, want, what))
 
@@ -529,7 +532,7 @@ class _Builder:
         self.keys(root, TOP_KEYS, ("format", "id", "title", "languages", "start", "scenes"), THE_SCENARIO)
         if "format" in root and (root["format"] != 1 or isinstance(root["format"], bool)):
             self.err("WB204", vp["format"], Say(f"format is {root['format']!r}; this game reads format 1",
-                                                f"format is {root['format']!r}; dit spel leest format 1"),
+                                                f"format is {root['format']!r}, maar dit spel leest alleen format 1"),
                      Say("write format: 1 (and check the scenario follows version 1 of the format)",
                          "schrijf format: 1 (en controleer of het scenario versie 1 van het formaat volgt)"))
         scenario_id = self.ident(root.get("id"), SCENARIO_ID, vp.get("id", root.pos), THE_SCENARIO_ID,
@@ -648,8 +651,10 @@ class _Builder:
                 low, high = min(low, high), max(low, high) + 1
             if start is not None and low is not None and high is not None and not low <= start <= high:
                 self.err("WB208", vp["start"], Say(f"start is {start:g}, outside {low:g}..{high:g}",
-                                                   f"start is {start:g}, buiten {low:g}..{high:g}"),
-                         Say(f"choose a start between {low:g} and {high:g}", f"kies een start tussen {low:g} en {high:g}"))
+                                                   f"start is {start:g}, maar moet tussen min ({low:g}) en max "
+                                                   f"({high:g}) liggen"),
+                         Say(f"choose a start between {low:g} and {high:g}",
+                             f"kies een start van {low:g} tot en met {high:g}"))
                 start = min(high, max(low, start))
             if label is not None and start is not None and low is not None and high is not None and good and hidden is not None:
                 meters[key] = Meter(key, label, start, low, high, good, hidden, kpos)  # type: ignore[arg-type]
@@ -674,7 +679,8 @@ class _Builder:
                 kind = ex.ExprType.STRING
             else:
                 k = _kind(value)
-                self.err("WB203", pos, Say(f"the flag '{key}' starts as {k.en}", f"de flag '{key}' begint als {k.nl}"),
+                self.err("WB203", pos, Say(f"the flag '{key}' starts as {k.en}", f"de beginwaarde van de flag "
+                                                                                 f"'{key}' is {k.nl}"),
                          Say("a flag starts as true/false, a whole number, or a text in quotes (\"\" for empty)",
                              "een flag begint als true/false, een heel getal of een tekst tussen aanhalingstekens "
                              "(\"\" voor leeg)"))
@@ -707,7 +713,8 @@ class _Builder:
                 self.err("WB213", vp["color"], Say(f"the colour '{color}' is not a #rrggbb colour",
                                                    f"de kleur '{color}' is geen #rrggbb-kleur"),
                          Say("write it like \"#1f7a5c\" (in quotes: # starts a comment otherwise)",
-                             "schrijf het als \"#1f7a5c\" (tussen aanhalingstekens: anders begint # een commentaar)"))
+                             "schrijf het als \"#1f7a5c\" (tussen aanhalingstekens, want anders begint bij # "
+                             "commentaar)"))
                 color = None
             if isinstance(name, str):
                 result[cid] = Character(cid, name, role, portrait, color)
@@ -755,9 +762,10 @@ class _Builder:
             return True
         listed = ", ".join(sorted(known))
         self.err("WB303", pos,
-                 Say(f"'{value}' is not a technique in the glossary", f"'{value}' is geen techniek uit de glossary"),
+                 Say(f"'{value}' is not a technique in the glossary", f"'{value}' is geen ingebouwde techniek en "
+                                                                      f"staat ook niet onder glossary:"),
                  _suggest(str(value), known) or Say(f"use one of {listed}, or add it under glossary:",
-                                                    f"gebruik een van {listed}, of voeg hem toe onder glossary:"))
+                                                    f"gebruik een van deze: {listed}, of voeg hem toe onder glossary:"))
         return False
 
     def _debrief(self, root: YMap) -> Debrief:
@@ -854,11 +862,13 @@ class _Builder:
         ways = [k for k in ("choices", "next", "ending") if k in spec]
         if len(ways) != 1:
             w = _say(where)
+            ways_nl = (f"meer dan één manier om verder te gaan: {', '.join(ways[:-1])} en {ways[-1]}" if ways
+                       else "geen manier om verder te gaan")
             self.err("WB210", kpos, Say(f"{w.en} has {' and '.join(ways) if ways else 'no way on'}",
-                                        f"{w.nl} heeft {' en '.join(ways) if ways else 'geen manier om verder te gaan'}"),
+                                        f"{w.nl} heeft {ways_nl}"),
                      Say("give it exactly one of: choices (the player decides), next (goes on by itself) or ending",
-                         "geef de scène precies één van: choices (de speler kiest), next (gaat vanzelf verder) "
-                         "of ending"))
+                         "geef de scène precies één van deze sleutels: choices (de speler kiest), next (het spel "
+                         "gaat vanzelf verder) of ending (het scenario eindigt hier)"))
         if "choices" in spec:
             scene.choices = self._choices(sid, spec["choices"], vp["choices"], scene.quiz, meters, flags)
         elif scene.quiz:
@@ -889,7 +899,8 @@ class _Builder:
                 speaker = None
             if speaker is not None and speaker not in characters:
                 self.err("WB302", spec.val_pos["speaker"], Say(f"the speaker '{speaker}' is not a character",
-                                                               f"de spreker '{speaker}' is geen personage"),
+                                                               f"de spreker '{speaker}' is geen personage "
+                                                               "uit characters:"),
                          _suggest(str(speaker), characters) or
                          Say("add them under characters:, or leave out speaker for narration",
                              "voeg het personage toe onder characters:, of laat speaker weg voor de verteller"))
@@ -917,7 +928,7 @@ class _Builder:
             handle = spec.get("handle")
             if isinstance(handle, str) and not handle.startswith("@"):
                 self.err("WB203", vp["handle"], Say(f"the handle '{handle}' does not start with @",
-                                                    f"de handle '{handle}' begint niet met @"),
+                                                    f"de accountnaam (handle) '{handle}' begint niet met @"),
                          Say(f"write \"@{handle}\"", f"schrijf \"@{handle}\""))
             text = self.text(spec["text"], vp["text"], THE_TEXT_OF_A_POST) if "text" in spec else None
             counts = {k: self.number(spec.get(k, 0), vp.get(k, ipos), k, low=0, integer=True)
@@ -1002,9 +1013,11 @@ class _Builder:
         if choice is None or choice.id is None:
             ids = [c.id for c in scene.choices if c.id]
             self.err("WB217", vp["choice"], Say(f"the timer takes the choice '{choice_id}', which this scene does not have",
-                                                f"de timer kiest de keuze '{choice_id}', maar die heeft deze scène niet"),
+                                                f"de timer kiest de keuze '{choice_id}', maar deze scène heeft geen "
+                                                f"keuze met dat id"),
                      _suggest(str(choice_id), ids) or Say("give the choice an id: and name it here",
-                                                          "geef de keuze een id: en noem dat id hier"))
+                                                          "geef de keuze die de timer moet nemen een id: en noem dat "
+                                                          "id hier"))
             return None
         if (scene.id, choice.index) in self.conditional_choices:
             self.err("WB217", vp["choice"],
@@ -1036,7 +1049,7 @@ class _Builder:
                 cid = self.ident(spec["id"], SCENE_ID, vp["id"], THE_CHOICE_ID, SCENE_ID_RULE)
                 if cid in ids:
                     self.err("WB212", vp["id"], Say(f"two choices in '{sid}' have the id '{cid}'",
-                                                    f"twee keuzes in '{sid}' hebben het id '{cid}'"),
+                                                    f"twee keuzes in de scène '{sid}' hebben het id '{cid}'"),
                              Say("give each choice its own id", "geef elke keuze een eigen id"))
                 elif cid:
                     ids.add(cid)
@@ -1057,7 +1070,8 @@ class _Builder:
             if "correct" in spec:
                 if not quiz:
                     self.err("WB216", vp["correct"], Say(f"'correct' is used in '{sid}', which is not a quiz",
-                                                         f"'correct' staat in '{sid}', maar dat is geen quiz"),
+                                                         f"'correct' staat in de scène '{sid}', maar die is geen "
+                                                         "quiz"),
                              Say("add quiz: true to the scene, or remove correct:",
                                  "zet quiz: true bij de scène, of haal correct: weg"))
                 choice.correct = self.boolean(spec["correct"], vp["correct"], "correct")
@@ -1087,7 +1101,8 @@ class _Builder:
                 hint = (Say("flags change through set:, not effects:", "flags verander je met set:, niet met effects:")
                         if key in flags else
                         _suggest(str(key), meters) or Say("effects change meters declared under meters:",
-                                                          "effects verandert meters die onder meters: staan"))
+                                                          "met effects: verander je alleen meters die onder meters: "
+                                                          "staan"))
                 self.err("WB304", kpos, Say(f"effects names '{key}', which is not a meter",
                                             f"effects noemt '{key}', maar dat is geen meter"), hint)
                 continue
@@ -1106,7 +1121,7 @@ class _Builder:
                 hint = (Say("meters change only through effects:", "meters verander je alleen met effects:")
                         if key in meters else
                         _suggest(str(key), flags) or Say("set changes flags declared under flags:",
-                                                         "set verandert flags die onder flags: staan"))
+                                                         "met set: verander je alleen flags die onder flags: staan"))
                 self.err("WB304", kpos,
                          Say(f"set names '{key}', which is not a flag", f"set noemt '{key}', maar dat is geen flag"), hint)
                 continue
@@ -1116,7 +1131,8 @@ class _Builder:
                 if got is not want:
                     k = _kind(item)
                     self.err("WB219", vpos, Say(f"the flag '{key}' holds {want.value}, but is set to {k.en}",
-                                                f"de flag '{key}' bevat {_TYPE_NL[want]}, maar krijgt {k.nl}"),
+                                                f"de flag '{key}' heeft als beginwaarde {_TYPE_NL[want]}, maar "
+                                                f"krijgt hier {k.nl}"),
                              Say("set it to a value of the same kind as its start value",
                                  "geef hem een waarde van dezelfde soort als zijn beginwaarde"))
                 else:
@@ -1186,10 +1202,11 @@ class _Builder:
                     name = problem[5:]
                     if name not in self.placeholder_names:
                         self.err("WB218", where, Say(f"{{{name}}} names nothing this scenario declares",
-                                                     f"{{{name}}} noemt niets wat dit scenario kent"),
+                                                     f"{{{name}}} is geen personage, meter of flag uit dit scenario"),
                                  _suggest(name, self.placeholder_names) or
                                  Say("use a character id, a meter or a flag; write {{ }} for literal braces",
-                                     "gebruik een personage-id, een meter of een flag; schrijf {{ }} voor echte accolades"))
+                                     "gebruik een personage-id, een meter of een flag; bedoel je echte accolades, "
+                                     "schrijf dan {{ en }}"))
 
     def _compile_expressions(self, scenes: dict[str, Scene]) -> None:
         """Parse and type-check every queued expression."""
@@ -1218,7 +1235,7 @@ class _Builder:
                     hint = Say(f"a text value needs quotes inside the quotes: {quoted} "
                                "(without them it is read as an expression)",
                                f"een tekst als waarde heeft aanhalingstekens binnen de aanhalingstekens nodig: {quoted} "
-                               "(zonder die wordt het als uitdrukking gelezen)")
+                               "(zonder de binnenste aanhalingstekens leest het spel het als een uitdrukking)")
                 w = _say(pending.what)
                 self.err(problem.code, self._offset_pos(pending.pos, problem.offset),
                          Say(f"in {w.en}: {problem.message}",
@@ -1234,7 +1251,8 @@ class _Builder:
                          Say(f"{w.en} gives {kind.value}, but {pending.want.value} is needed",
                              f"{w.nl} geeft {_TYPE_NL[kind]}, maar hier is {_TYPE_NL[pending.want]} nodig"),
                          Say("compare with < > == etc. to get true/false",
-                             "vergelijk met < > == enz. om true/false te krijgen") if code == "WB408" else
+                             "maak er een vergelijking van met <, >, == enzovoort, zodat er true/false "
+                             "uitkomt") if code == "WB408" else
                          Say("the value must be of the same kind as the flag's start value",
                              "de waarde moet van dezelfde soort zijn als de beginwaarde van de flag"))
                 continue

@@ -98,7 +98,7 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "the text could not be read as YAML"
         if "nesting depth" in problem:
-            sink.add("WB106", pos, Say("the file is nested too deeply", "het bestand is te diep genest"),
+            sink.add("WB106", pos, Say("the file is nested too deeply", "het bestand heeft te veel niveaus in elkaar"),
                      Say("flatten the structure; scenarios need only a few levels",
                          "maak de opbouw platter; een scenario heeft maar een paar niveaus nodig"))
         else:
@@ -106,7 +106,7 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
             opened = _unclosed_single_quote(lines, pos[0])
             if opened is not None:
                 sink.add("WB103", opened, Say("YAML syntax: a text starts with ' but the quote is never closed",
-                                              "YAML-syntaxis: een tekst begint met ' maar dat aanhalingsteken wordt "
+                                              "YAML-syntaxis: een tekst begint met ', maar dat aanhalingsteken wordt "
                                               "nergens gesloten"),
                          Say("a text that starts with ' (like 's avonds or 't) must be put in double quotes, "
                              "e.g. text: \"'s Avonds belt Sanne.\"",
@@ -149,10 +149,12 @@ _PROBLEMS_NL: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), dutch) 
     (r"^mapping values are not allowed", "hier staat een dubbele punt (': ') op een plek waar YAML dat niet "
                                          "verwacht"),
     (r"^could not find expected ':'", "YAML mist hier een dubbele punt (:) na een sleutel"),
-    (r"^found character '\\t' that cannot start any token", "hier staat een tab; YAML staat geen tabs toe"),
+    (r"^found character '\\t' that cannot start any token", "hier staat een tab; YAML accepteert geen tabs"),
     (r"^found a tab character", "hier staat een tab die de inspringing verstoort"),
-    (r"^found character '(.+)' that cannot start any token", "een waarde kan niet beginnen met het teken '{0}'"),
-    (r"^found character that cannot start any token", "hier staat een teken waarmee een waarde niet kan beginnen"),
+    (r"^found character '(.+)' that cannot start any token", "een tekst zonder aanhalingstekens kan niet beginnen met "
+                                                             "het teken '{0}'"),
+    (r"^found character that cannot start any token", "hier staat een teken waarmee een tekst zonder aanhalingstekens "
+                                                       "niet kan beginnen (zoals @, `, % of een tab)"),
     (r"^found unexpected end of stream", "het bestand houdt op terwijl er nog iets openstaat"),
     (r"^expected <block end>", "de inspringing klopt hier niet: YAML verwachtte dat het blok erboven hier ophield"),
     (r"^did not find expected key", "YAML verwachtte hier een nieuwe sleutel"),
@@ -222,8 +224,8 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
         where = Say("this line", "deze regel") if " #" in line else Say("the line before", "de regel erboven")
         return Say(f"a # on {where.en} starts a comment, which cuts that line short: put values with # in quotes, "
                    "e.g. color: \"#1f7a5c\"",
-                   f"een # op {where.nl} begint commentaar en breekt die regel af: zet waarden met # tussen "
-                   "aanhalingstekens, bijvoorbeeld color: \"#1f7a5c\"")
+                   f"een # op {where.nl} begint commentaar, waardoor de rest van die regel wegvalt: zet "
+                   "waarden met # tussen aanhalingstekens, bijvoorbeeld color: \"#1f7a5c\"")
     if in_braces:
         return Say("inside { } or [ ], a text with ': ', ',' or brackets in it must be in quotes, "
                    "e.g. {nl: \"Let op: nep\", en: \"Note: fake\"}",
@@ -234,9 +236,9 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
             and not before.rstrip().endswith(":"):
         return Say(f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the "
                    "same level must line up exactly (or, if it is a text with ': ' in it, put it in quotes)",
-                   f"deze regel begint na {_spaces_nl(_indent(line))}, de regel erboven na {_indent(before)}: sleutels "
-                   "op hetzelfde niveau moeten precies even ver inspringen (of, als het een tekst met ': ' erin is, "
-                   "zet hem tussen aanhalingstekens)")
+                   f"deze regel springt {_spaces_nl(_indent(line))} in, de regel erboven "
+                   f"{_spaces_nl(_indent(before))}: sleutels op hetzelfde niveau moeten precies even ver inspringen "
+                   "(of, als het een tekst met ': ' erin is, zet hem tussen aanhalingstekens)")
     if "mapping values are not allowed" in problem:
         return Say("a text containing ': ' must be put in quotes, e.g. text: \"Let op: nep\"",
                    "een tekst met ': ' erin moet tussen aanhalingstekens, bijvoorbeeld text: \"Let op: nep\"")
@@ -244,9 +246,9 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
             and line.strip() and _indent(line) != _indent(before):
         return Say(f"this line starts {_indent(line)} spaces in, the line above {_indent(before)}: keys at the "
                    "same level must line up exactly, and the items of a list all start with '- ' at the same place",
-                   f"deze regel begint na {_spaces_nl(_indent(line))}, de regel erboven na {_indent(before)}: sleutels "
-                   "op hetzelfde niveau moeten precies even ver inspringen, en alle onderdelen van een lijst "
-                   "beginnen met '- ' op dezelfde plek")
+                   f"deze regel springt {_spaces_nl(_indent(line))} in, de regel erboven "
+                   f"{_spaces_nl(_indent(before))}: sleutels op hetzelfde niveau moeten precies even ver inspringen, "
+                   "en alle onderdelen van een lijst beginnen met '- ' op dezelfde plek")
     if "found character '\\t'" in problem or "tab" in problem:
         return Say("use spaces, not tabs, for indentation", "spring in met spaties, niet met tabs")
     if "expected <block end>" in problem or "indent" in problem:
@@ -345,7 +347,7 @@ class _EventBuilder:
             deep = len(self.stack) >= MAX_DEPTH
             if deep and not (self.stack and self.stack[-1].skip):
                 self.sink.add("WB106", pos, Say(f"nested more than {MAX_DEPTH} levels deep",
-                                                f"meer dan {MAX_DEPTH} niveaus diep genest"),
+                                                f"meer dan {MAX_DEPTH} niveaus in elkaar"),
                               Say("flatten the structure", "maak de opbouw platter"))
             container: Any = YMap(pos) if is_map else YList(pos)
             parent_skips = self._emit(container, pos)
@@ -404,9 +406,11 @@ class _EventBuilder:
             if key in frame.container:
                 first = frame.container.key_pos[key]
                 self.sink.add("WB107", pos, Say(f"the key '{key}' appears twice here (first on line {first[0]})",
-                                                f"de sleutel '{key}' staat hier twee keer (eerst op regel {first[0]})"),
+                                                f"de sleutel '{key}' staat hier twee keer (de eerste keer op regel "
+                                                f"{first[0]})"),
                               Say("remove or rename one of them; otherwise one would silently be lost",
-                                  "haal er een weg of geef er een andere naam; anders raakt er ongemerkt een kwijt"))
+                                  "haal er één weg of geef één ervan een andere naam; anders gaat er ongemerkt "
+                                  "één verloren"))
                 key = _DISCARD
             frame.key = key
             return False
