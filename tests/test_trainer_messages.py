@@ -102,3 +102,47 @@ def test_a_repeated_condition_works_at_each_place(tmp_path: Path) -> None:
     assert [c.id for c in engine.available_choices()] == ["go", "stay", "look"]
     engine.choose("look")
     assert [c.id for c in engine.available_choices()] == ["look"]
+
+
+def test_an_unclosed_double_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+    """title: "Demo (no closing quote): YAML reads on for lines; the message points at line 3, not at the fallout."""
+    result = load_text(tmp_path, BASE.replace("title: Demo", 'title: "Demo'))
+    [found] = [d for d in result.diagnostics if d.code == "WB103"]
+    assert (found.line, found.column) == (3, 8), found.format()
+    assert "not closed on its line" in found.format() and "niet gesloten" in found.format(lang="nl")
+
+
+def test_a_legal_text_over_two_lines_is_not_blamed(tmp_path: Path) -> None:
+    """A "…" text may continue on the next line; a later, unrelated mistake is reported as before."""
+    text = BASE.replace('lede: "Het gerucht klopt niet."', 'lede: "Het gerucht\n      klopt niet."').replace(
+        "    outlet: Krant", "     outlet: Krant")
+    result = load_text(tmp_path, text)
+    [found] = [d for d in result.diagnostics if d.code == "WB103"]
+    assert "not closed on its line" not in found.format() and found.line == 17, found.format()
+
+
+@pytest.mark.parametrize("condition, dutch, english", [
+    ("seen en ok", "en", "and"), ("seen of ok", "of", "or"), ("niet seen", "niet", "not")])
+def test_dutch_words_for_and_or_not_get_a_precise_hint(tmp_path: Path, condition: str, dutch: str,
+                                                         english: str) -> None:
+    """Trainers type en/of/niet; the hint names the English word to write instead, in both languages."""
+    text = BASE.replace("languages: [nl]", "languages: [nl]\nflags: {seen: false, ok: true}").replace(
+        "      - {id: go, text: Verder, next: b}", f'      - {{id: go, text: Verder, if: "{condition}", next: b}}')
+    result = load_text(tmp_path, text)
+    [found] = [d for d in result.diagnostics if d.code in ("WB401", "WB402")]
+    assert f"write {english} instead of {dutch}" in found.format()
+    assert f"schrijf {english} in plaats van {dutch}" in found.format(lang="nl")
+
+
+def test_a_flag_that_starts_as_nee_is_named_as_the_cause(tmp_path: Path) -> None:
+    """flags: {checked: nee} makes 'checked' a text; the errors where it is set or tested point back to line 7."""
+    text = BASE.replace("languages: [nl]", "languages: [nl]\nflags: {checked: nee}").replace(
+        "      - {id: go, text: Verder, next: b}",
+        '      - {id: go, text: Verder, set: {checked: true}, next: b}\n'
+        '      - {id: look, text: Kijk, if: "not checked", next: b}')
+    result = load_text(tmp_path, text)
+    found = {d.code: d for d in result.diagnostics}
+    assert set(found) == {"WB219", "WB406"}, [d.format() for d in result.diagnostics]
+    for diagnostic in found.values():
+        assert "starts as the text 'nee' (line 5); for true/false write checked: false there" in diagnostic.format()
+        assert "begint als de tekst 'nee' (regel 5)" in diagnostic.format(lang="nl")

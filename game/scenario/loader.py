@@ -301,6 +301,21 @@ class _PendingExpr:
     what: Any          # a description, see _say
 
 
+def _dutch_operator(source: str, offset: int) -> str:
+    """'en', 'of' or 'niet' when the word at `offset`, or the word just before it, is one ('' otherwise):
+    'trust > 5 en checked' stops at 'en', 'niet checked' at 'checked'."""
+    here = source[offset:].split(" ", 1)[0].strip("()").lower()
+    before = source[:offset].split()
+    for word in (here, before[-1].strip("()").lower() if before else ""):
+        if word in DUTCH_OPERATORS:
+            return word
+    return ""
+
+
+YES_NO_WORDS = frozenset({"ja", "nee", "waar", "onwaar"})  # text in YAML, but meant as true/false
+DUTCH_OPERATORS = {"en": "and", "of": "or", "niet": "not"}  # Dutch words typed for the English operators
+
+
 class _Builder:
     """Builds a Scenario from located YAML data, reporting every problem."""
 
@@ -318,6 +333,7 @@ class _Builder:
         self.conditional_choices: set[tuple[str, int]] = set()
         self.names_read: set[str] = set()
         self.scene_ids: set[str] = set()
+        self.yes_no_flags: dict[str, tuple[str, Pos]] = {}  # flags that start as the text 'ja', 'nee', …
 
     # ---- small checks -------------------------------------------------
     def err(self, code: str, pos: Pos, message: str | Say, hint: str | Say = "") -> None:
@@ -687,7 +703,22 @@ class _Builder:
                 continue
             flags[key] = Flag(key, value, block.key_pos[key])  # type: ignore[union-attr]
             self.var_types[key] = kind
+            if isinstance(value, str) and value.strip().lower() in YES_NO_WORDS:
+                self.yes_no_flags[key] = (value, pos)
         return flags
+
+    def _yes_no_hint(self, names: Iterable[str]) -> Say | None:
+        """When one of `names` is a flag that starts as the text 'ja', 'nee', 'waar' or 'onwaar': say that this is
+        text, not true/false (the usual cause of the type errors that follow)."""
+        for name in sorted(names):
+            if name in self.yes_no_flags:
+                value, pos = self.yes_no_flags[name]
+                meant = "true" if value.strip().lower() in ("ja", "waar", "yes", "true") else "false"
+                return Say(f"the flag '{name}' starts as the text '{value}' (line {pos[0]}); for true/false write "
+                           f"{name}: {meant} there, without quotes",
+                           f"de flag '{name}' begint als de tekst '{value}' (regel {pos[0]}); bedoel je waar/onwaar, "
+                           f"schrijf daar dan {name}: {meant}, zonder aanhalingstekens")
+        return None
 
     def _characters(self, root: YMap) -> dict[str, Character]:
         """The characters block."""
@@ -1133,6 +1164,7 @@ class _Builder:
                     self.err("WB219", vpos, Say(f"the flag '{key}' holds {want.value}, but is set to {k.en}",
                                                 f"de flag '{key}' heeft als beginwaarde {_TYPE_NL[want]}, maar "
                                                 f"krijgt hier {k.nl}"),
+                             self._yes_no_hint([key]) or
                              Say("set it to a value of the same kind as its start value",
                                  "geef hem een waarde van dezelfde soort als zijn beginwaarde"))
                 else:
@@ -1230,6 +1262,14 @@ class _Builder:
                                "give the flag a start value of true or false too",
                                "waar en onwaar schrijf je als true en false (ja, nee, waar en onwaar zijn gewone woorden); "
                                "geef de flag ook een beginwaarde true of false")
+                elif problem.code in ("WB401", "WB402") and _dutch_operator(pending.source, problem.offset):
+                    dutch = _dutch_operator(pending.source, problem.offset)
+                    english = DUTCH_OPERATORS[dutch]
+                    hint = Say(f"conditions use the English words and, or and not: write {english} instead of {dutch}",
+                               f"voorwaarden gebruiken de Engelse woorden and, or en not: schrijf {english} in plaats "
+                               f"van {dutch}")
+                elif problem.code == "WB406" and expr is not None and self._yes_no_hint(expr.names()) is not None:
+                    hint = self._yes_no_hint(expr.names())  # type: ignore[assignment]
                 elif pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):
                     quoted = f"\"'{pending.source.strip()}'\""
                     hint = Say(f"a text value needs quotes inside the quotes: {quoted} "
@@ -1250,7 +1290,7 @@ class _Builder:
                 self.err(code, pending.pos,
                          Say(f"{w.en} gives {kind.value}, but {pending.want.value} is needed",
                              f"{w.nl} geeft {_TYPE_NL[kind]}, maar hier is {_TYPE_NL[pending.want]} nodig"),
-                         Say("compare with < > == etc. to get true/false",
+                         self._yes_no_hint(expr.names()) or Say("compare with < > == etc. to get true/false",
                              "maak er een vergelijking van met <, >, == enzovoort, zodat er true/false "
                              "uitkomt") if code == "WB408" else
                          Say("the value must be of the same kind as the flag's start value",

@@ -113,6 +113,15 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
                              "zet een tekst die met ' begint (zoals 's avonds of 't) tussen dubbele aanhalingstekens, "
                              "bijvoorbeeld text: \"'s Avonds belt Sanne.\""))
                 return None
+            opened = _unclosed_double_quote(lines, pos[0])
+            if opened is not None:
+                sink.add("WB103", opened, Say("YAML syntax: a text starts with \" but the quote is not closed on its line",
+                                              "YAML-syntaxis: een tekst begint met \", maar dat aanhalingsteken wordt op "
+                                              "deze regel niet gesloten"),
+                         Say("end the text with \" on the same line (a \" inside the text is written \\\")",
+                             "sluit de tekst op dezelfde regel af met het aanhalingsteken \" (aanhalingstekens in de tekst zelf "
+                             "schrijf je als \\\")"))
+                return None
             line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
             before = next((lines[i] for i in range(pos[0] - 2, -1, -1) if lines[i].strip()), "") if lines else ""
             sink.add("WB103", pos,
@@ -140,6 +149,32 @@ def _unclosed_single_quote(lines: list[str], error_line: int) -> tuple[int, int]
         rest = line[match.end():].replace("''", "")
         if "'" not in rest:
             return (number, match.end())
+    return None
+
+
+_DOUBLE_QUOTED_START = re.compile(r'^(\s*(?:-\s+)?(?:[\w-]+:\s+|.*[{,\[]\s*[\w-]+:\s*))"')
+
+
+def _unclosed_double_quote(lines: list[str], error_line: int) -> tuple[int, int] | None:
+    """The position of a value that opens a "…" text not closed on its line, when closing it there lets YAML
+    read on past the error (a "…" text may span lines, so the guess is checked before it is told)."""
+    for number, line in enumerate(lines[:error_line], 1):
+        match = _DOUBLE_QUOTED_START.match(line)
+        if match is None:
+            continue
+        rest = line[match.end():].replace("\\\\", "").replace('\\"', "")
+        if '"' in rest:
+            continue
+        patched = lines[:number - 1] + [line.rstrip() + '"'] + lines[number:]
+        try:
+            _Loader("\n".join(patched) + "\n").raw_parse()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if mark is None or mark.line + 1 <= error_line:
+                return None
+        except yaml.YAMLError:
+            return None
+        return (number, match.end())
     return None
 
 
