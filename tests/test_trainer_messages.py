@@ -48,14 +48,21 @@ scenes:
      '      - {from: fenna, text: Hallo, time: "09:14"}\n     - {from: fenna, text: Hoi, time: "09:15"}', "WB103", 13,
      "this line starts 5 spaces in, the line above 6"),
     ("id: go", "id: Go", "WB205", 14, "did you mean 'go'?"),
+    ('      - {from: fenna, text: Hallo, time: "09:14"}', '      - [{from: fenna, text: Hallo, time: "09:14"}',
+     "WB103", 13, "the line above opens a list or block that it does not close: end it with ] on that line"),
+    ("ending: {rating: good, title: Einde, text: Klaar}", 'ending: {rating: good, title: "Einde", text: "Klaar"',
+     "WB103", 21, "end it with } on that line"),
 ])
 def test_typical_mistake_gets_a_fix(old: str, new: str, code: str, line: int, hint: str, tmp_path: Path) -> None:
-    """The mistake is reported at its line with a hint that names the fix."""
+    """The mistake is reported at its line with a hint that names the fix (and never the advice about double quotes
+    inside quotes unless that is the mistake)."""
     assert load_text(tmp_path, BASE).ok
     result = load_text(tmp_path, BASE.replace(old, new))
     found = [d for d in result.diagnostics if d.code == code]
     assert found and found[0].line == line, [d.format() for d in result.diagnostics]
     assert hint in found[0].format()
+    if "single quotes inside" not in hint:
+        assert "double quotes inside" not in found[0].format()
 
 
 def test_ja_nee_get_a_true_false_hint(tmp_path: Path) -> None:

@@ -242,6 +242,49 @@ def _spaces_nl(count: int) -> str:
     return f"{count} spatie" if count == 1 else f"{count} spaties"
 
 
+def _unclosed_bracket(line: str) -> str:
+    """The closing brackets a line leaves missing ('', ']' or '}]' …), counting only outside quotes and comments."""
+    open_stack: list[str] = []
+    quote = ""
+    skip = False
+    for index, char in enumerate(line):
+        if skip:
+            skip = False
+        elif quote:
+            if char == quote == "'" and line[index + 1:index + 2] == "'":
+                skip = True  # '' inside '…' is one quote
+            elif char == "\\" and quote == '"':
+                skip = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and (index == 0 or line[index - 1] in " ,[{:"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] == " "):
+            break
+        elif char in "[{":
+            open_stack.append("]" if char == "[" else "}")
+        elif char in "]}" and open_stack and open_stack[-1] == char:
+            open_stack.pop()
+    return "".join(reversed(open_stack))
+
+
+def _text_after_closing_quote(line: str) -> bool:
+    """True when a "…" text on the line is followed straight away by more text, as in "Zij zei: "nee"" (where the
+    inner quotes end the text early); pairs of quotes are read left to right, as YAML reads them."""
+    start = line.find('"')
+    while start >= 0:
+        end = start + 1
+        while end < len(line) and line[end] != '"':
+            end += 2 if line[end] == "\\" else 1
+        if end >= len(line):
+            return False
+        rest = line[end + 1:].lstrip(" ")
+        if rest and rest[0] not in ",}]#:":
+            return True
+        start = line.find('"', end + 1)
+    return False
+
+
 def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
     """A plain-language fix for the most common YAML syntax problems, looking at the reported line and the
     line before it."""
@@ -249,7 +292,7 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
     if line[:1] == "\t" or (line.lstrip(" ")[:1] == "\t"):
         return Say("this line starts with a tab: use spaces, not tabs, for indentation",
                    "deze regel begint met een tab: spring in met spaties, niet met tabs")
-    if near.count('"') > 2 and re.search(r'"[^"]*"[^"]*"[^"]*"', line):
+    if _text_after_closing_quote(line):
         return Say("there are double quotes inside a text in double quotes: use single quotes inside, "
                    "e.g. if: \"chose('scene', 'choice')\" or text: \"Hij zei: 'nee'\"",
                    "er staan dubbele aanhalingstekens binnen een tekst tussen dubbele aanhalingstekens: gebruik "
@@ -261,6 +304,11 @@ def _syntax_hint(problem: str, line: str = "", before: str = "") -> Say:
                    "e.g. color: \"#1f7a5c\"",
                    f"een # op {where.nl} begint commentaar, waardoor de rest van die regel wegvalt: zet "
                    "waarden met # tussen aanhalingstekens, bijvoorbeeld color: \"#1f7a5c\"")
+    missing = _unclosed_bracket(before)
+    if in_braces and missing:
+        return Say(f"the line above opens a list or block that it does not close: end it with {missing} on that line",
+                   f"de regel erboven opent een lijst of blok dat hij niet sluit: sluit het op die regel af met "
+                   f"{missing}")
     if in_braces:
         return Say("inside { } or [ ], a text with ': ', ',' or brackets in it must be in quotes, "
                    "e.g. {nl: \"Let op: nep\", en: \"Note: fake\"}",
