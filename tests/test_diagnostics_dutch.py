@@ -139,7 +139,7 @@ def test_unknown_scene_in_a_choice(tmp_path: Path) -> None:
     """A goto to a scene that does not exist, with a Dutch suggestion."""
     text = BASE.replace("    next: einde", "    choices:\n      - {id: ok, text: {nl: Ja, en: Yes}, next: eind}")
     d = _only(load_text(tmp_path, text).diagnostics, "WB301")
-    assert d.message_nl == "de next van keuze 'ok' gaat naar de scène 'eind', maar die bestaat niet"
+    assert d.message_nl == "de next van keuze 'ok' in de scène 'begin' gaat naar de scène 'eind', maar die bestaat niet"
     assert d.hint_nl == "bedoel je 'einde'?"
 
 

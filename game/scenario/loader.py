@@ -232,7 +232,7 @@ A_CHOICE = Say("a choice", "een keuze")
 THE_TEXT_OF_A_CHOICE = Say("the text of a choice", "de tekst van een keuze")
 THE_FEEDBACK_OF_A_CHOICE = Say("the feedback of a choice", "de feedback van een keuze")
 THE_IF_OF_CHOICE = Say("the if of choice '{}' in '{}'", "de voorwaarde van keuze '{}' in de scène '{}'")
-THE_NEXT_OF_CHOICE = Say("the next of choice '{}'", "de next van keuze '{}'")
+THE_NEXT_OF_CHOICE = Say("the next of choice '{}' in '{}'", "de next van keuze '{}' in de scène '{}'")
 THE_EFFECT_ON = Say("the effect on '{}'", "het effect op '{}'")
 THE_VALUE_SET_TO = Say("the value set to '{}' in choice '{}' of '{}'",
                        "de nieuwe waarde voor '{}' (set:) in keuze '{}' van de scène '{}'")
@@ -1114,7 +1114,7 @@ class _Builder:
             if "feedback" in spec:
                 choice.feedback = self.text(spec["feedback"], vp["feedback"], THE_FEEDBACK_OF_A_CHOICE)
             if "next" in spec:
-                choice.next = self._next(spec["next"], vp["next"], (THE_NEXT_OF_CHOICE, label))
+                choice.next = self._next(spec["next"], vp["next"], (THE_NEXT_OF_CHOICE, label, sid))
             choices.append(choice)
         if quiz and choices and not any_correct and all(c.correct is not None for c in choices):
             self.err("WB216", pos,
