@@ -64,3 +64,12 @@ def draw_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, fill: flo
         pygame.draw.rect(surface, color, (rect.x, rect.y, max(width, rect.height), rect.height), border_radius=radius)
     if pal.high_contrast:
         pygame.draw.rect(surface, pal.border, rect, width=max(1, theme.border() // 2 + 1), border_radius=radius)
+
+
+def thin_bar_height(theme: Theme, text_height: int) -> int:
+    """The height of a compact meter bar under a line of `text_height` (in high contrast enough taller that
+    the fill inside its outline stays as thick)."""
+    height = max(theme.px(6), round(text_height * 0.2))
+    if theme.palette.high_contrast:
+        height += 2 * max(1, theme.border() // 2 + 1)
+    return height
