@@ -105,6 +105,7 @@ STRINGS.update({
     "sum_taken": {"nl": "gekozen in {count} van de {total} sessies", "en": "taken in {count} of {total} sessions"},
     "sum_times": {"nl": "{count}×", "en": "{count}×"},
     "sum_timed_out": {"nl": "{count}× de tijd verstreken", "en": "time ran out {count}×"},
+    "sum_hands": {"nl": "{count} handen in de zaal", "en": "{count} hands in the room"},
     "sum_median": {"nl": "mediaan {seconds} s bedenktijd", "en": "median {seconds} s to decide"},
     "sum_meters": {"nl": "Meters aan het eind", "en": "Meters at the end"},
     "sum_meter_line": {"nl": "{label}: begon op {start}, eindigde gemiddeld op {mean} (laagste {low}, hoogste {high})",
@@ -118,6 +119,7 @@ STRINGS.update({
     "sum_not_export": {"nl": "geen export van Weerbaar", "en": "not a Weerbaar export"},
     "sum_too_large": {"nl": "te groot voor een export", "en": "too large for an export"},
 
+    "the_room_voted": {"nl": "Handen in de zaal", "en": "Hands in the room"},
     "summary_title": {"nl": "Groepsoverzicht", "en": "Group summary"},
     "summary_subtitle": {"nl": "{count} geëxporteerde sessies, uit {folder}", "en": "{count} exported sessions, from {folder}"},
     "summary_empty": {"nl": "Hier staan nog geen geëxporteerde sessies. Kies na afloop van een scenario op het scherm "

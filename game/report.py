@@ -19,6 +19,17 @@ if TYPE_CHECKING:  # the export folder is looked up by the menu, which should no
 EXPORT_ENV = "WEERBAAR_EXPORT_DIR"
 
 
+def _votes(engine: Engine, scene: Any, votes: dict[str, int] | None, lang: str) -> list[dict[str, Any]] | None:
+    """A group's show of hands at a decision, most hands first: choice key, its text, hands."""
+    if votes is None:
+        return None
+    rows = []
+    for key, hands in votes.items():
+        choice = scene.choice_by_id(key)
+        rows.append({"choice": key, "choice_text": engine.text(choice.text, lang) if choice else key, "hands": hands})
+    return sorted(rows, key=lambda row: -row["hands"])
+
+
 def session_data(engine: Engine, lang: str, played_at: datetime) -> dict[str, Any]:
     """Everything a debrief needs, as plain JSON-ready data."""
     scenario = engine.scenario
@@ -40,6 +51,7 @@ def session_data(engine: Engine, lang: str, played_at: datetime) -> dict[str, An
             "seconds": decision.seconds,
             "feedback": engine.text(choice.feedback, lang) if choice and choice.feedback else None,
             "meters_after": decision.meters_after,
+            "votes": _votes(engine, scene, decision.votes, lang),
         })
     return {
         "scenario": scenario.id,
@@ -82,6 +94,9 @@ def session_markdown(data: dict[str, Any]) -> str:
             extras.append(tr("timed_out", lang))
         extras.append(f"{d['seconds']:.0f} s")
         out.append(f"{d['number']}. **{d['scene_label']}**: {d['choice_text']} ({', '.join(extras)})")
+        if d.get("votes"):
+            hands = "; ".join(f"{v['hands']} × {v['choice_text']}" for v in d["votes"])
+            out.append(f"   {tr('the_room_voted', lang)}: {hands}")
         if d["feedback"]:
             out.append(f"   {d['feedback']}")
     out.append("")

@@ -207,3 +207,41 @@ def test_progress_grows_to_one(tmp_path: Path) -> None:
     assert 0 < engine.progress() < 1
     engine.choose("right")
     assert engine.progress() == 1.0
+
+
+def test_a_show_of_hands_is_kept_with_the_decision() -> None:
+    """choose(votes=...) records every offered choice's hands (0 where none), survives JSON, and reaches the export."""
+    import json
+    from datetime import datetime
+
+    from game.report import session_data, session_markdown
+
+    scenario = load_file(SCENARIOS / "example.yaml").scenario
+    assert scenario is not None
+    engine = Engine(scenario, clock=lambda: 0.0)
+    while not engine.needs_choice():
+        engine.advance()
+    offered = [c.key for c in engine.available_choices()]
+    engine.choose(offered[0], votes={offered[0]: 7, offered[1]: 3})
+    decision = engine.state.history[-1]
+    assert decision.votes == {offered[0]: 7, offered[1]: 3, **{k: 0 for k in offered[2:]}}
+    again = Engine.from_dict(scenario, json.loads(json.dumps(engine.to_dict())))
+    assert again.state.history[-1].votes == decision.votes
+    data = session_data(engine, "nl", datetime(2026, 11, 28, 14, 5))
+    assert [v["hands"] for v in data["decisions"][0]["votes"]][:2] == [7, 3]
+    assert "Handen in de zaal: 7 × " in session_markdown(data)
+
+
+@pytest.mark.parametrize("votes", [{"nope": 2}, {"#1": -1}, {"#1": True}, {"#1": 1.5}])
+def test_votes_must_be_hands_for_choices_on_offer(votes: dict) -> None:  # type: ignore[type-arg]
+    """Unknown choices, negative, true/false or fractional hands are refused, and nothing is recorded."""
+    scenario = load_file(SCENARIOS / "example.yaml").scenario
+    assert scenario is not None
+    engine = Engine(scenario, clock=lambda: 0.0)
+    while not engine.needs_choice():
+        engine.advance()
+    first = engine.available_choices()[0].key
+    votes = {first if k == "#1" else k: v for k, v in votes.items()}
+    with pytest.raises(InvalidChoiceError):
+        engine.choose(first, votes=votes)
+    assert not engine.state.history

@@ -156,3 +156,20 @@ def test_the_summary_screen_fits_small_windows_at_large_text(tmp_path: Path, mon
     step(app)
     assert check_layout(app) >= 3
     app.close()
+
+
+def test_hands_in_the_room_are_added_up_even_for_choices_the_room_did_not_take(tmp_path: Path) -> None:
+    """Two groups voted at the first decision; the summary sums the hands per choice, the minority's too."""
+    scenario = load_file(SCENARIOS / "tutorial.yaml").scenario
+    assert scenario is not None
+    for minute, hands in enumerate(((6, 2), (5, 4))):
+        engine = Engine(scenario, clock=lambda: 0.0)
+        while not engine.needs_choice():
+            engine.advance()
+        first, second = [c.key for c in engine.available_choices()][:2]
+        engine.choose(first, votes={first: hands[0], second: hands[1]})
+        export_session(engine, "nl", tmp_path, datetime(2026, 11, 28, 10, minute))
+    text = summary_markdown(read_sessions([tmp_path]), "nl")
+    block = text.split("### Beslissingen", 1)[1]
+    assert "11 handen in de zaal" in block and "6 handen in de zaal" in block
+    assert "**0×** (0%)" in block  # the minority's choice is listed, with its hands, though no room took it

@@ -227,14 +227,22 @@ class Engine:
         return (scene_id, choice_id) in self._chosen
 
     # ---- acting ------------------------------------------------------------
-    def choose(self, choice: Choice | str | int, timed_out: bool = False) -> ChoiceResult:
-        """Take a choice (object, id, or 0-based index among the available ones)."""
+    def choose(self, choice: Choice | str | int, timed_out: bool = False,
+               votes: dict[str, int] | None = None) -> ChoiceResult:
+        """Take a choice (object, id, or 0-based index among the available ones); `votes` records a group's show
+        of hands (choice key -> hands) with the decision, for the debrief."""
         if self.state.ended:
             raise InvalidChoiceError("the scenario has ended")
         available = self.available_choices()
         if not available and self.scene.choices:
             raise NoChoiceError(f"the scene '{self.scene.id}' offers no choice in this state")
         picked = self._find(choice, available)
+        if votes is not None:
+            offered = {c.key for c in available}
+            if set(votes) - offered or any(isinstance(n, bool) or not isinstance(n, int) or n < 0
+                                           for n in votes.values()):
+                raise InvalidChoiceError(f"votes must count hands (0 or more) for choices on offer ({', '.join(offered)})")
+            votes = {c.key: votes.get(c.key, 0) for c in available}
         scene = self.scene
         scene_id = scene.id
         correct = picked.correct if scene.quiz else None
@@ -248,7 +256,7 @@ class Engine:
             self._chosen.add((scene_id, picked.key))
             self.state.chosen.append((scene_id, picked.key))
         self.state.history.append(Decision(scene_id, picked.key, picked.index, seconds, timed_out, meters_before,
-                                           dict(self.state.meters), correct))
+                                           dict(self.state.meters), correct, votes))
         if not self._story.trigger(self._trigger(picked)):
             raise EngineError(f"no branch of '{picked.key}' in '{scene_id}' could be taken")
         deltas = {k: (meters_before[k], v) for k, v in self.state.meters.items() if meters_before[k] != v}

@@ -22,6 +22,7 @@ class Decision:
     meters_before: dict[str, float]
     meters_after: dict[str, float]
     correct: bool | None = None
+    votes: dict[str, int] | None = None  # a group's show of hands: choice key -> hands, when the trainer counted
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Decision:

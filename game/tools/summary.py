@@ -109,6 +109,7 @@ class ChoiceCount:
     share: float  # of the times this decision was taken, 0..1
     quality: str | None
     timeouts: int
+    hands: int = 0  # hands raised for it in the rooms that voted (show of hands, facilitator mode)
 
 
 @dataclass
@@ -153,12 +154,21 @@ def summarise(group: list[dict[str, Any]]) -> ScenarioSummary:
     for scene in sorted(order, key=lambda s: (order[s], s)):
         taken = [d for s in group for d in s["decisions"] if d["scene"] == scene]
         reached = sum(1 for s in group if any(d["scene"] == scene for d in s["decisions"]))
+        votes = [v for d in taken for v in (d.get("votes") or []) if isinstance(v, dict)
+                 and isinstance(v.get("choice"), str) and isinstance(v.get("hands"), int)]
+        counts = Counter(d["choice"] for d in taken)
+        hands: Counter[str] = Counter()
+        texts = {v["choice"]: str(v.get("choice_text", v["choice"])) for v in votes}
+        for vote in votes:
+            hands[vote["choice"]] += vote["hands"]
         choices = []
-        for choice, count in sorted(Counter(d["choice"] for d in taken).items(), key=lambda i: (-i[1], i[0])):
-            sample = next(d for d in taken if d["choice"] == choice)
-            quality = sample.get("quality") if sample.get("quality") in QUALITIES else None
+        for choice in sorted(set(counts) | set(hands), key=lambda c: (-counts[c], -hands[c], c)):
+            sample = next((d for d in taken if d["choice"] == choice), None)
+            quality = sample.get("quality") if sample and sample.get("quality") in QUALITIES else None
             timeouts = sum(1 for d in taken if d["choice"] == choice and d.get("timed_out"))
-            choices.append(ChoiceCount(sample["choice_text"], count, count / len(taken), quality, timeouts))
+            text = sample["choice_text"] if sample else texts[choice]
+            choices.append(ChoiceCount(text, counts[choice], counts[choice] / len(taken), quality, timeouts,
+                                       hands[choice]))
         seconds = statistics.median(float(d.get("seconds", 0)) for d in taken)
         decisions.append(DecisionSummary(taken[0]["scene_label"], reached, seconds, choices))
     meters = []
@@ -199,6 +209,8 @@ def choice_notes(choice: ChoiceCount, lang: str) -> list[str]:
     notes = [tr("quality_" + choice.quality, lang)] if choice.quality else []
     if choice.timeouts:
         notes.append(word("timed_out", lang, count=choice.timeouts))
+    if choice.hands:
+        notes.append(word("hands", lang, count=choice.hands))
     return notes
 
 
