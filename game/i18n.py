@@ -188,6 +188,10 @@ STRINGS.update({
     "confirm_quit_title": {"nl": "Het spel afsluiten?", "en": "Quit the game?"},
     "confirm_quit_text": {"nl": "Je voortgang in dit scenario wordt niet bewaard.",
                           "en": "Your progress in this scenario will not be kept."},
+    "confirm_quit_text_saved": {"nl": "Je voortgang is bewaard: kies later in het menu 'Verder spelen' om door te "
+                                      "gaan waar je was.",
+                                "en": "Your progress is kept: choose 'Continue' in the menu later to go on where "
+                                      "you were."},
     "quit_yes": {"nl": "Ja, afsluiten", "en": "Yes, quit"},
     "quit_no": {"nl": "Nee, verder", "en": "No, go on"},
     "error_title": {"nl": "Er ging iets mis", "en": "Something went wrong"},
@@ -328,4 +332,19 @@ STRINGS.update({
                   "en": "This scene offers no choice at all in this state. Change the state (D) or jump to another "
                         "scene (J)."},
     "dev_stuck_button": {"nl": "Toestand aanpassen (D)", "en": "Change the state (D)"},
+    # the show of hands (facilitator mode): game/ui/screens/hands.py
+    "hands_button": {"nl": "Handen tellen", "en": "Count hands"},
+    "hands_title": {"nl": "Handen tellen", "en": "Count hands"},
+    "hands_help": {"nl": "Tel per keuze de opgestoken handen. Kies een regel met de pijltjes of de muis; − en + of "
+                         "een getal typen veranderen het aantal.",
+                   "en": "Count the raised hands for each choice. Pick a row with the arrow keys or the mouse; − and + "
+                         "or typing a number change the count."},
+    "hands_unit": {"nl": "handen", "en": "hands"},
+    "hands_unit_1": {"nl": "hand", "en": "hand"},
+    "hands_take": {"nl": "Kies wat de meeste handen kreeg", "en": "Take the choice with the most hands"},
+    "hands_cancel": {"nl": "Annuleren (Esc)", "en": "Cancel (Esc)"},
+    "hands_none": {"nl": "Nog geen handen geteld.", "en": "No hands counted yet."},
+    "hands_tie": {"nl": "Gelijke stand: kies zelf welke keuze de groep neemt", "en": "A tie: choose which choice the "
+                  "group takes"},
+    "hands_pick": {"nl": "Kies deze", "en": "Take this one"},
 })

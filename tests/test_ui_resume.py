@@ -129,3 +129,26 @@ def test_developer_mode_and_jumps_do_not_touch_the_save(tmp_path: Path) -> None:
         click(app, app.screen.choice_buttons[0].id)
     assert SaveStore(data_dir()).read() == saved
     app.close()
+
+
+def test_quitting_midway_says_the_game_is_kept(tmp_path: Path) -> None:
+    """Before the first decision quitting loses nothing worth keeping; after it, the question says it is kept."""
+    app = make_app(tmp_path)
+    step(app)
+    click(app, "start")
+    click(app, menu_button_for(app, "phantom-shelter"))
+    click(app, "begin")
+    app.ask_quit()
+    assert app.screen.name == "confirm" and app.screen.keys[1] == "confirm_quit_text"
+    press(app, pygame.K_ESCAPE)
+    assert app.screen.name == "play"
+    app.close()
+
+    app = make_app(tmp_path / "second")
+    step(app)
+    click(app, "start")
+    _play_decisions(app, 1)
+    app.ask_quit()
+    assert app.screen.keys[1] == "confirm_quit_text_saved"
+    assert "Verder spelen" in app.screen.tr("confirm_quit_text_saved")
+    app.close()

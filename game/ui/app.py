@@ -349,7 +349,11 @@ class App:
         if any(s.name == "confirm" for s in self.stack):
             self.quit()
             return
-        self.push(ConfirmScreen(self, "confirm_quit_title", "confirm_quit_text", "quit_yes", "quit_no", self.quit))
+        session = self.session
+        kept = session is not None and session.autosave and bool(session.engine.state.history) \
+            and not session.engine.ended
+        self.push(ConfirmScreen(self, "confirm_quit_title", "confirm_quit_text_saved" if kept else "confirm_quit_text",
+                                "quit_yes", "quit_no", self.quit))
 
     def quit(self) -> None:
         """Close the game."""
