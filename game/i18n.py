@@ -344,6 +344,7 @@ STRINGS.update({
     "hands_take": {"nl": "Kies wat de meeste handen kreeg", "en": "Take the choice with the most hands"},
     "hands_cancel": {"nl": "Annuleren (Esc)", "en": "Cancel (Esc)"},
     "hands_none": {"nl": "Nog geen handen geteld.", "en": "No hands counted yet."},
+    "hands_leader": {"nl": "De meeste handen: keuze {number}", "en": "Most hands: choice {number}"},
     "hands_tie": {"nl": "Gelijke stand: kies zelf welke keuze de groep neemt", "en": "A tie: choose which choice the "
                   "group takes"},
     "hands_pick": {"nl": "Kies deze", "en": "Take this one"},

@@ -237,6 +237,45 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
         finally:
             app.facilitator = False
 
+    def hands(tie: bool) -> Callable[[], None]:
+        def open_it() -> None:
+            from .screens.hands import HandsScreen
+
+            # the most choices of any scenario (the longest list to count), or the example's first decision on a tie
+            owner, scene = (example, next(s.id for s in example.scenes.values() if len(s.choices) >= 3)) if tie else \
+                max(((s, x.id) for s in scenarios for x in s.scenes.values()), key=lambda p: len(p[0].scenes[p[1]].choices))
+            app.facilitator = True
+            try:
+                screen = play_at(app, owner, scene, "choosing")
+            finally:
+                app.facilitator = False
+            offered = len(screen.engine.available_choices())
+            counts = [6, 6, 2] if tie else [3, 11, 0, 4, 1, 0, 2, 0, 0]
+            app.push(HandsScreen(app, screen, counts[:offered]))
+            if tie:
+                app.screen.index = 1
+        return open_it
+
+    def debrief_hands() -> None:
+        # a room that counted hands at every decision (facilitator mode), the most hands on the choice taken
+        engine = Engine(example, clock=app.clock)
+        rng = random.Random(5)
+        for _ in range(500):
+            if engine.ended:
+                break
+            if engine.needs_choice():
+                offered = engine.available_choices()
+                hands = {c.key: rng.randint(0, 6) for c in offered}
+                taken = rng.choice(offered)
+                hands[taken.key] = max(hands.values()) + rng.randint(1, 4)
+                engine.choose(taken, votes=hands)
+            elif engine.can_advance():
+                engine.advance()
+            else:
+                break
+        app.session = Session(example, engine, True)
+        app.show_debrief(app.session)
+
     return {
         "title": app.open_title,
         "menu-with-invalid-file": menu,
@@ -257,10 +296,13 @@ def screen_openers(app) -> dict[str, Callable[[], None]]:  # type: ignore[no-unt
         "feedback": play(example, "feed", "feedback"),
         "feedback-quiz": lambda: play_at(app, example, next(s.id for s in example.scenes.values() if s.quiz), "feedback"),
         "facilitator": facilitator,
+        "hands": hands(False),
+        "hands-tie": hands(True),
         "ending": ending,
         "debrief": debrief(0.0),
         "debrief-chart": debrief(0.45),
         "debrief-exported": debrief_exported,
+        "debrief-hands": debrief_hands,
         "settings": app.open_settings,
         "pause": overlay("pause"),
         "confirm-quit": overlay("confirm"),

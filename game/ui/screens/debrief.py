@@ -73,6 +73,9 @@ class DebriefScreen(PageScreen):
             if choice and choice.feedback:
                 flow.gap("xs")
                 flow.text(engine.text(choice.feedback, lang), "small", "regular", pal.muted)
+            if decision.votes:
+                flow.gap("s")
+                flow.text(self.hands_line(decision.scene, decision.votes), "small", "semibold", pal.muted, name="hands")
             flow.gap("l")
         meters = [m for m in scenario.meters.values() if not m.hidden]
         if meters and history:
@@ -106,6 +109,16 @@ class DebriefScreen(PageScreen):
             flow.heading(self.tr("sources"), "h3")
             for source in scenario.debrief.sources:
                 flow.text(f"•  {source}", "small", "regular", pal.muted)
+
+    def hands_line(self, scene_id: str, votes: dict[str, int]) -> str:
+        """'Handen in de zaal: 7 × …; 3 × …', most hands first (as the session export lists them)."""
+        engine = self.session.engine
+        scene = self.session.scenario.scenes[scene_id]
+        rows = []
+        for key, hands in sorted(votes.items(), key=lambda item: -item[1]):
+            choice = scene.choice_by_id(key)
+            rows.append(f"{hands} × {engine.text(choice.text, self.lang) if choice else key}")
+        return f"{self.tr('the_room_voted')}: {'; '.join(rows)}"
 
     def _badges(self, flow: Flow, badges: list[tuple[str, tuple[int, int, int]]]) -> None:
         """Coloured pills in a row (wrapping)."""

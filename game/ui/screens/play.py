@@ -131,14 +131,15 @@ class PlayScreen(Screen):
         """Typewriter speed in characters per second (0 = instant)."""
         return self.app.settings.chars_per_second
 
-    def choose(self, choice: Choice | None, timed_out: bool = False) -> None:
-        """Take a choice (or let the timer take its choice) and show the feedback."""
+    def choose(self, choice: Choice | None, timed_out: bool = False, votes: dict[str, int] | None = None) -> None:
+        """Take a choice (or let the timer take its choice) and show the feedback; `votes` are the hands the
+        trainer counted in the room (facilitator mode), kept with the decision."""
         before = dict(self.engine.state.meters)
         if timed_out:
             self.result = self.engine.expire_timer()
         else:
             assert choice is not None
-            self.result = self.engine.choose(choice)
+            self.result = self.engine.choose(choice, votes=votes)
         self.hud_from = before
         self.hud_time = 0.0
         self.phase = "feedback"
@@ -270,6 +271,12 @@ class PlayScreen(Screen):
             if inline and self.scene.lines:
                 title = ""  # stacked: the spoken line right above is the question; keep the room for it
             self.choice_buttons = panel.show_choices(title, choices, self.timer_left is not None, note, note_label)
+            if self.counts_hands():   # below the choices: in the panel's footer, or (stacked) right after them
+                hands = Button("hands", self.tr("hands_button"), badge="H")
+                if inline:
+                    panel.flow.row([hands])
+                else:
+                    panel.footer = [hands]
         elif self.phase == "feedback" and self.result is not None:
             panel.show_feedback(self.feedback_heading(),
                                 self.tr("you_chose", choice=self.engine.text(self.result.choice.text, self.lang)),
@@ -311,10 +318,23 @@ class PlayScreen(Screen):
         """Continue when it is there; nothing for choices (Enter must not choose by accident)."""
         return None if self.phase == "choosing" else "continue"
 
+    def counts_hands(self) -> bool:
+        """Whether the trainer can count hands now: facilitator mode, while choosing."""
+        return self.session.facilitator and self.phase == "choosing" and bool(self.engine.available_choices())
+
+    def count_hands(self) -> None:
+        """Open the show of hands over the choices (facilitator mode)."""
+        from .hands import HandsScreen
+
+        if self.counts_hands():
+            self.app.push(HandsScreen(self.app, self))
+
     def on_button(self, button_id: str) -> None:
-        """Menu, continue or a choice."""
+        """Menu, continue, a choice, or counting hands."""
         if button_id == "menu":
             self.app.pause()
+        elif button_id == "hands":
+            self.count_hands()
         elif button_id == "continue":
             self.advance()
         elif button_id.startswith("choice:") and self.phase == "choosing":
@@ -363,6 +383,9 @@ class PlayScreen(Screen):
     def on_key(self, event: pygame.event.Event) -> None:
         """Numbers choose; Space/Enter go on; arrows move between choices or scroll the scene."""
         key = event.key
+        if key == pygame.K_h and self.counts_hands():
+            self.count_hands()
+            return
         if self.phase == "choosing":
             number = NUMBER_KEYS.get(key)
             if number is not None:
@@ -370,7 +393,7 @@ class PlayScreen(Screen):
                     self.on_button(self.choice_buttons[number - 1].id)
                 return
             if key in ACTIVATE_KEYS and (self.focus is None or not self.focus.startswith("choice:")) \
-                    and self.focus != "menu":
+                    and self.focus != "menu" and not (self.focus == "hands" and self.focus_visible):
                 self.move_focus(1)
                 return
         elif key in ACTIVATE_KEYS and self.focus != "menu":
