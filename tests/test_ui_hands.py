@@ -344,4 +344,5 @@ def test_debrief_shows_the_hands_of_the_room(tmp_path: Path) -> None:
     expected = f"Handen in de zaal: 7 × {second}; 3 × {first}"
     assert any(t.startswith(expected) for t in texts), texts[:20]
     assert sum(t.startswith("Handen in de zaal") for t in texts) == 1   # only the decision that was counted
+    assert any(t.startswith("De groep koos: ") for t in texts) and not any(t.startswith("Je koos") for t in texts)
     app.close()

@@ -49,7 +49,7 @@ class DebriefScreen(PageScreen):
         if self.export_note:
             flow.text(self.export_note, "body", "bold", pal.text, name="export-note")
             flow.gap("m")
-        flow.heading(self.tr("your_decisions"), "h2")
+        flow.heading(self.tr("group_decisions" if self.session.facilitator else "your_decisions"), "h2")
         if not history:
             flow.text(self.tr("no_decisions"), "body", "regular", pal.muted)
         for number, decision in enumerate(history, 1):
@@ -57,7 +57,7 @@ class DebriefScreen(PageScreen):
             choice = scene.choice_by_id(decision.choice)
             flow.text(f"{number}. {self.scene_label(decision.scene)}", "body", "bold")
             chosen = engine.text(choice.text, lang) if choice else decision.choice
-            flow.text(self.tr("you_chose", choice=chosen), "body")
+            flow.text(self.tr("group_chose" if self.session.facilitator else "you_chose", choice=chosen), "body")
             badges = []
             if choice and choice.quality:
                 color = {"good": pal.good, "mixed": pal.mixed, "poor": pal.bad}.get(choice.quality, pal.muted)
