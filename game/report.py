@@ -30,8 +30,8 @@ def _votes(engine: Engine, scene: Any, votes: dict[str, int] | None, lang: str) 
     return sorted(rows, key=lambda row: -row["hands"])
 
 
-def session_data(engine: Engine, lang: str, played_at: datetime) -> dict[str, Any]:
-    """Everything a debrief needs, as plain JSON-ready data."""
+def session_data(engine: Engine, lang: str, played_at: datetime, group: bool = False) -> dict[str, Any]:
+    """Everything a debrief needs, as plain JSON-ready data; `group` when a group played it with a trainer."""
     scenario = engine.scenario
     state = engine.state
     ending = engine.ending
@@ -58,6 +58,7 @@ def session_data(engine: Engine, lang: str, played_at: datetime) -> dict[str, An
         "title": scenario.title.get(lang),
         "language": lang,
         "played_at": played_at.isoformat(timespec="seconds"),
+        "group": group,
         "ending": state.scene if ending else None,
         "ending_title": engine.text(ending.title, lang) if ending else None,
         "rating": ending.rating if ending else None,
@@ -85,7 +86,7 @@ def session_markdown(data: dict[str, Any]) -> str:
         out += [f"## {tr('meters', lang)}", ""]
         out += [f"- {m['label']}: {m['start']:g} → {m['end']:g}" for m in data["meters"].values()]
         out.append("")
-    out += [f"## {tr('your_decisions', lang)}", ""]
+    out += [f"## {tr('group_decisions' if data.get('group') else 'your_decisions', lang)}", ""]
     for d in data["decisions"]:
         extras = [tr("quality_" + d["quality"], lang)] if d["quality"] else []
         if d["correct"] is not None:
@@ -123,12 +124,12 @@ def export_folder() -> Path:
 
 
 def export_session(engine: Engine, lang: str, folder: Path | None = None,
-                   played_at: datetime | None = None) -> tuple[Path, Path]:
+                   played_at: datetime | None = None, group: bool = False) -> tuple[Path, Path]:
     """Write the session as Markdown and JSON; returns both paths (never overwrites an earlier export)."""
     played_at = played_at or datetime.now()
     folder = folder or export_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    data = session_data(engine, lang, played_at)
+    data = session_data(engine, lang, played_at, group)
     stem = f"{played_at:%Y-%m-%d-%H%M}-{re.sub(r'[^a-z0-9-]', '', engine.scenario.id)}"
     base, number = folder / stem, 1
     while base.with_suffix(".md").exists() or base.with_suffix(".json").exists():

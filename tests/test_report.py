@@ -43,6 +43,14 @@ def test_markdown_and_json_hold_the_session(tmp_path: Path) -> None:
     assert [d["choice"] for d in data["decisions"]] == ["check", "answer", "emotion"]
     assert data["meters"]["trust"] == {"label": "Vertrouwen", "start": 60, "end": 75, "good": "high"}
     assert "stress" not in data["meters"]  # hidden meters stay hidden
+    assert data["group"] is False and "## Jouw beslissingen" in text
+
+
+def test_a_group_session_is_exported_as_the_groups(tmp_path: Path) -> None:
+    """Played with a trainer (facilitator mode): the export says so, in the JSON and in the heading."""
+    markdown, data_path = export_session(finished_example(), "en", tmp_path, datetime(2026, 11, 28, 14, 5), group=True)
+    assert "## The group's decisions" in markdown.read_text(encoding="utf-8")
+    assert json.loads(data_path.read_text(encoding="utf-8"))["group"] is True
 
 
 def test_a_second_export_does_not_overwrite(tmp_path: Path) -> None:

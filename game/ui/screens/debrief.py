@@ -166,7 +166,7 @@ class DebriefScreen(PageScreen):
     def export(self) -> None:
         """Save the results as Markdown and JSON for the trainer, and say where."""
         try:
-            markdown, _ = export_session(self.session.engine, self.lang)
+            markdown, _ = export_session(self.session.engine, self.lang, group=self.session.facilitator)
         except OSError as exc:
             self.export_note = self.tr("export_failed", reason=exc.strerror or str(exc))
         else:
