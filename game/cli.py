@@ -201,8 +201,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .engine.jump import JumpError, parse_assignments, start_engine
 
     try:
-        args.values = parse_assignments(args.set)
-        engine = start_engine(scenario, args.start, args.values)
+        says = message_language(args.lang)
+        args.values = parse_assignments(args.set, says)
+        engine = start_engine(scenario, args.start, args.values, says)
     except JumpError as exc:
         print(f"weerbaar: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

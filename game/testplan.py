@@ -118,7 +118,7 @@ def _run(scenario: Scenario, run: Any, pos: tuple[int, int], where: str, lang: s
     start = run.get("start") or {}
     try:
         engine = start_engine(scenario, start.get("scene") if isinstance(start, dict) else None,
-                              start.get("set") if isinstance(start, dict) else None, clock=lambda: 0.0)
+                              start.get("set") if isinstance(start, dict) else None, lang, clock=lambda: 0.0)
         engine.run_automatic()
     except (JumpError, EngineError) as exc:
         report.failures.append(f"{where}:{pos[0]}: start: {exc}")

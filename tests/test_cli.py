@@ -135,3 +135,14 @@ def test_validate_in_english_on_request(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(args) == 1
     [diagnostic] = json.loads(capsys.readouterr().out)
     assert diagnostic["message"].startswith("unknown key 'minuts' in the scenario — did you mean 'minutes'?")
+
+
+def test_start_and_set_problems_speak_the_trainers_language(capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """--start to a scene that does not exist and --set out of range: exit 2, in Dutch by default, English on request."""
+    monkeypatch.delenv("WEERBAAR_LANG", raising=False)
+    assert main(["play", EXAMPLE, "--text", "--start", "nergens", "--set", "trust=500", "--choices", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "er is geen scène 'nergens'" in err and "de meter 'trust' gaat van 0 tot 100; 500 valt daarbuiten" in err
+    assert main(["play", EXAMPLE, "--text", "--lang", "en", "--start", "nowhere", "--choices", "1"]) == 2
+    assert "there is no scene 'nowhere'" in capsys.readouterr().err

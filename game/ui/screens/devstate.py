@@ -148,7 +148,7 @@ class DevStateScreen(Overlay):
         elif row.kind == "text" and not isinstance(value, str):
             value = str(value)
         if problem is None:
-            checked = check_values(scenario, {row.name: value})   # the same check as --set
+            checked = check_values(scenario, {row.name: value}, self.lang)   # the same check as --set
             problem = checked[0] if checked else None
         if problem is not None:
             self.message = (problem, "error")
