@@ -33,7 +33,7 @@ scenes:
 
 
 @pytest.mark.parametrize("old, new, code, line, hint", [
-    ('color: "#1f7a5c"', "color: #1f7a5c", "WB103", 7, 'a # on the line before starts a comment'),
+    ('color: "#1f7a5c"', "color: #1f7a5c", "WB103", 6, 'a # on this line starts a comment'),
     ("text: Hallo,", "text: Let op: nep,", "WB103", 12, "inside { } or [ ]"),
     ("    outlet: Krant", "     outlet: Krant", "WB103", 17, "this line starts 5 spaces in, the line above 4"),
     ('time: "09:14"', "time: 9:14", "WB203", 12, 'YAML read 9:14 as the number 554 — put it in quotes: time: "09:14"'),
@@ -49,9 +49,9 @@ scenes:
      "this line starts 5 spaces in, the line above 6"),
     ("id: go", "id: Go", "WB205", 14, "did you mean 'go'?"),
     ('      - {from: fenna, text: Hallo, time: "09:14"}', '      - [{from: fenna, text: Hallo, time: "09:14"}',
-     "WB103", 13, "the line above opens a list or block that it does not close: end it with ] on that line"),
+     "WB103", 12, "this line opens a list or block that it does not close: end it with ]"),
     ("ending: {rating: good, title: Einde, text: Klaar}", 'ending: {rating: good, title: "Einde", text: "Klaar"',
-     "WB103", 21, "end it with } on that line"),
+     "WB103", 20, "this line opens a list or block that it does not close: end it with }"),
 ])
 def test_typical_mistake_gets_a_fix(old: str, new: str, code: str, line: int, hint: str, tmp_path: Path) -> None:
     """The mistake is reported at its line with a hint that names the fix (and never the advice about double quotes
@@ -153,3 +153,58 @@ def test_a_flag_that_starts_as_nee_is_named_as_the_cause(tmp_path: Path) -> None
     for diagnostic in found.values():
         assert "starts as the text 'nee' (line 5); for true/false write checked: false there" in diagnostic.format()
         assert "begint als de tekst 'nee' (regel 5)" in diagnostic.format(lang="nl")
+
+
+def test_a_missing_space_after_a_colon_is_named_on_its_own_line(tmp_path: Path) -> None:
+    """outlet:"Krant" (no space): YAML complains later; the message points at the colon and says to add a space."""
+    result = load_text(tmp_path, BASE.replace("    outlet: Krant", '    outlet:"Krant"'))
+    [found] = result.diagnostics
+    assert (found.code, found.line, found.column) == ("WB103", 17, 11), found.format()
+    assert "put a space after the colon" in found.format()
+    assert "zet een spatie na de dubbele punt" in found.format(lang="nl")
+
+
+@pytest.mark.parametrize("old, new, english", [
+    ("ending: {rating: good,", "ending: {rating: goed,", "good"),
+    ("    type: news", "    type: nieuws", "news"),
+])
+def test_a_dutch_word_for_an_english_one_is_one_message_with_the_word_to_write(
+        tmp_path: Path, old: str, new: str, english: str) -> None:
+    """rating: goed or type: nieuws: one WB209 that names the English word; no follow-on errors about the scene."""
+    result = load_text(tmp_path, BASE.replace(old, new))
+    assert [d.code for d in result.diagnostics] == ["WB209"], [d.format() for d in result.diagnostics]
+    assert f"schrijf het Engelse woord: '{english}'" in result.diagnostics[0].format(lang="nl")
+
+
+def test_a_bad_meter_setting_does_not_make_the_meter_unknown(tmp_path: Path) -> None:
+    """good: hoog is one error; the effects and conditions that use the meter are not reported as well."""
+    text = BASE.replace("languages: [nl]", "languages: [nl]\nmeters:\n  trust: {label: Vertrouwen, start: 50, good: hoog}"
+                        ).replace("      - {id: go, text: Verder, next: b}",
+                                  '      - {id: go, text: Verder, if: "trust > 10", effects: {trust: 5}, next: b}')
+    result = load_text(tmp_path, text)
+    assert [d.code for d in result.diagnostics] == ["WB209"], [d.format() for d in result.diagnostics]
+    assert "'high'" in result.diagnostics[0].format()
+
+
+def test_quiz_written_as_ja_is_one_message_not_a_quiz_contradiction(tmp_path: Path) -> None:
+    """quiz: ja is reported; the choices' correct: is then not called wrong for 'a scene that is no quiz'."""
+    text = BASE.replace("    messages:", "    quiz: ja\n    messages:").replace(
+        "      - {id: go, text: Verder, next: b}", "      - {id: go, text: Verder, correct: true, next: b}")
+    result = load_text(tmp_path, text)
+    assert [d.code for d in result.diagnostics] == ["WB203"], [d.format() for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("where, written", [("if", "vertrouwen > 5"), ("text", "{vertrouwen}")])
+def test_a_meters_label_where_its_id_belongs_gets_the_id(tmp_path: Path, where: str, written: str) -> None:
+    """Trainers write the name they see ('Vertrouwen'); the hint names the id to use (trust)."""
+    text = BASE.replace("languages: [nl]", "languages: [nl]\nmeters:\n  trust: {label: Vertrouwen, start: 50}")
+    if where == "if":
+        text = text.replace("      - {id: go, text: Verder, next: b}",
+                            f'      - {{id: go, text: Verder, if: "{written}", effects: {{trust: 1}}, next: b}}')
+    else:
+        text = text.replace("text: Hallo,", f'text: "Hallo {written}",').replace(
+            "      - {id: go, text: Verder, next: b}", "      - {id: go, text: Verder, effects: {trust: 1}, next: b}")
+    result = load_text(tmp_path, text)
+    [found] = result.diagnostics
+    wanted = "trust" if where == "if" else "{trust}"
+    assert f"did you mean {wanted}?" in found.format() and f"bedoel je {wanted}?" in found.format(lang="nl")

@@ -301,6 +301,23 @@ class _PendingExpr:
     what: Any          # a description, see _say
 
 
+# Dutch words trainers write where the format wants its English word (good: hoog, rating: goed, type: nieuws).
+DUTCH_WORDS = {
+    "hoog": "high", "laag": "low", "goed": "good", "gemengd": "mixed", "wisselend": "mixed", "slecht": "bad",
+    "zwak": "poor", "sterk": "good", "nieuws": "news", "nieuwsbericht": "news", "gesprek": "dialogue",
+    "dialoog": "dialogue", "tijdlijn": "feed", "berichten": "chat", "brief": "document",
+}
+
+
+def _translated(word: str, options: Iterable[str]) -> Say | None:
+    """'did you mean high?' for a Dutch word whose English counterpart is allowed here."""
+    english = DUTCH_WORDS.get(word.strip().lower())
+    if english is None or english not in options:
+        return None
+    return Say(f"write the English word: '{english}' (not '{word}')",
+               f"schrijf het Engelse woord: '{english}' (niet '{word}')")
+
+
 def _dutch_operator(source: str, offset: int) -> str:
     """'en', 'of' or 'niet' when the word at `offset`, or the word just before it, is one ('' otherwise):
     'trust > 5 en checked' stops at 'en', 'niet checked' at 'checked'."""
@@ -334,6 +351,7 @@ class _Builder:
         self.names_read: set[str] = set()
         self.scene_ids: set[str] = set()
         self.yes_no_flags: dict[str, tuple[str, Pos]] = {}  # flags that start as the text 'ja', 'nee', …
+        self.meter_labels: dict[str, Text] = {}  # for 'did you mean' when a label is used where the id belongs
 
     # ---- small checks -------------------------------------------------
     def err(self, code: str, pos: Pos, message: str | Say, hint: str | Say = "") -> None:
@@ -511,7 +529,7 @@ class _Builder:
         """One of a fixed set of words."""
         if isinstance(value, str) and value in options:
             return value
-        hint = _suggest(value, options) if isinstance(value, str) else ""
+        hint = (_translated(value, options) or _suggest(value, options)) if isinstance(value, str) else ""
         w, listed = _say(what), ", ".join(options)
         self.err("WB209", pos, Say(f"{w.en} is '{value}'; it must be one of: {listed}",
                                    f"{w.nl} is '{value}', maar moet een van deze woorden zijn: {listed}"),
@@ -672,8 +690,13 @@ class _Builder:
                          Say(f"choose a start between {low:g} and {high:g}",
                              f"kies een start van {low:g} tot en met {high:g}"))
                 start = min(high, max(low, start))
-            if label is not None and start is not None and low is not None and high is not None and good and hidden is not None:
-                meters[key] = Meter(key, label, start, low, high, good, hidden, kpos)  # type: ignore[arg-type]
+            if start is not None and low is not None and high is not None:
+                # a bad label, good or hidden is reported above; the meter is declared anyway (with a stand-in for
+                # what was wrong), so that every effect and condition using it does not report it as unknown too
+                meters[key] = Meter(key, label or Text({"": key}), start, low, high, good or "high",  # type: ignore[arg-type]
+                                    bool(hidden), kpos)
+                if label is not None:
+                    self.meter_labels[key] = label
                 self.var_types[key] = ex.ExprType.NUMBER
         return meters
 
@@ -706,6 +729,22 @@ class _Builder:
             if isinstance(value, str) and value.strip().lower() in YES_NO_WORDS:
                 self.yes_no_flags[key] = (value, pos)
         return flags
+
+    def _label_hint(self, word: str, before: str = "", after: str = "") -> Say | None:
+        """'did you mean reach?' when `word` is (a word of) a meter's label rather than its id: trainers write the
+        name they see on screen, 'bereik', where the condition or placeholder needs the id."""
+        wanted = word.strip().lower()
+        if len(wanted) < 3:
+            return None
+        for meter_id, label in self.meter_labels.items():
+            for text in label.by_lang.values():
+                words = text.lower().replace("-", " ").split()
+                if wanted == text.lower() or wanted in words:
+                    return Say(f"did you mean {before}{meter_id}{after}? '{text}' is the meter's label; conditions and "
+                               "placeholders use its id",
+                               f"bedoel je {before}{meter_id}{after}? '{text}' is de naam die de speler ziet; in "
+                               "voorwaarden en {…} gebruik je het id")
+        return None
 
     def _yes_no_hint(self, names: Iterable[str]) -> Say | None:
         """When one of `names` is a flag that starts as the text 'ja', 'nee', 'waar' or 'onwaar': say that this is
@@ -860,10 +899,14 @@ class _Builder:
                meters: dict[str, Meter], flags: dict[str, Flag]) -> Scene:
         """One scene."""
         vp = spec.val_pos
-        stype = self.word(spec.get("type", "dialogue"), SCENE_TYPES, vp.get("type", kpos), "type") or "dialogue"
+        known_type = self.word(spec.get("type", "dialogue"), SCENE_TYPES, vp.get("type", kpos), "type")
+        stype = known_type or "dialogue"
         where = (THE_SCENE, sid)
-        self.keys(spec, COMMON_SCENE_KEYS | TYPE_KEYS[stype], TYPE_REQUIRED[stype], where,
-                  lambda key: self._wrong_type_key(key, sid, stype))
+        if known_type is None:  # the type is reported above; judging the keys by a guessed type only adds confusion
+            self.keys(spec, COMMON_SCENE_KEYS | ALL_TYPE_KEYS, (), where)
+        else:
+            self.keys(spec, COMMON_SCENE_KEYS | TYPE_KEYS[stype], TYPE_REQUIRED[stype], where,
+                      lambda key: self._wrong_type_key(key, sid, stype))
         scene = Scene(id=sid, type=stype, pos=kpos)
         if "title" in spec:
             scene.title = self.text(spec["title"], vp["title"], (THE_TITLE_OF, where))
@@ -888,8 +931,10 @@ class _Builder:
             scene.posts = self._posts(spec["posts"], vp["posts"], techniques)
         if "messages" in spec and stype == "chat":
             scene.messages = self._messages(spec["messages"], vp["messages"], characters)
+        quiz_unknown = False
         if "quiz" in spec:
-            scene.quiz = bool(self.boolean(spec["quiz"], vp["quiz"], "quiz"))
+            quiz = self.boolean(spec["quiz"], vp["quiz"], "quiz")
+            scene.quiz, quiz_unknown = bool(quiz), quiz is None
         ways = [k for k in ("choices", "next", "ending") if k in spec]
         if len(ways) != 1:
             w = _say(where)
@@ -901,7 +946,8 @@ class _Builder:
                          "geef de scène precies één van deze sleutels: choices (de speler kiest), next (het spel "
                          "gaat vanzelf verder) of ending (het scenario eindigt hier)"))
         if "choices" in spec:
-            scene.choices = self._choices(sid, spec["choices"], vp["choices"], scene.quiz, meters, flags)
+            scene.choices = self._choices(sid, spec["choices"], vp["choices"], scene.quiz, meters, flags,
+                                          quiz_unknown)
         elif scene.quiz:
             w = _say(where)
             self.err("WB216", vp["quiz"],
@@ -1062,8 +1108,8 @@ class _Builder:
         return Timer(float(seconds), choice.id)
 
     def _choices(self, sid: str, value: Any, pos: Pos, quiz: bool, meters: dict[str, Meter],
-                 flags: dict[str, Flag]) -> list[Choice]:
-        """A scene's choices."""
+                 flags: dict[str, Flag], quiz_unknown: bool = False) -> list[Choice]:
+        """A scene's choices (quiz_unknown: the scene's quiz: was not true/false, and has been reported)."""
         items = self.seq(value, pos, "choices", non_empty=True)
         choices: list[Choice] = []
         ids: set[str] = set()
@@ -1099,7 +1145,7 @@ class _Builder:
             if "quality" in spec:
                 choice.quality = self.word(spec["quality"], QUALITIES, vp["quality"], "quality")
             if "correct" in spec:
-                if not quiz:
+                if not quiz and not quiz_unknown:
                     self.err("WB216", vp["correct"], Say(f"'correct' is used in '{sid}', which is not a quiz",
                                                          f"'correct' staat in de scène '{sid}', maar die is geen "
                                                          "quiz"),
@@ -1235,7 +1281,7 @@ class _Builder:
                     if name not in self.placeholder_names:
                         self.err("WB218", where, Say(f"{{{name}}} names nothing this scenario declares",
                                                      f"{{{name}}} is geen personage, meter of flag uit dit scenario"),
-                                 _suggest(name, self.placeholder_names) or
+                                 _suggest(name, self.placeholder_names) or self._label_hint(name, "{", "}") or
                                  Say("use a character id, a meter or a flag; write {{ }} for literal braces",
                                      "gebruik een personage-id, een meter of een flag; bedoel je echte accolades, "
                                      "schrijf dan {{ en }}"))
@@ -1268,6 +1314,8 @@ class _Builder:
                     hint = Say(f"conditions use the English words and, or and not: write {english} instead of {dutch}",
                                f"voorwaarden gebruiken de Engelse woorden and, or en not: schrijf {english} in plaats "
                                f"van {dutch}")
+                elif problem.code == "WB402" and "did you mean" not in problem.hint and self._label_hint(word):
+                    hint = self._label_hint(word)  # type: ignore[assignment]
                 elif problem.code == "WB406" and expr is not None and self._yes_no_hint(expr.names()) is not None:
                     hint = self._yes_no_hint(expr.names())  # type: ignore[assignment]
                 elif pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):

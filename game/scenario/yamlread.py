@@ -113,6 +113,13 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
                              "zet een tekst die met ' begint (zoals 's avonds of 't) tussen dubbele aanhalingstekens, "
                              "bijvoorbeeld text: \"'s Avonds belt Sanne.\""))
                 return None
+            glued = _missing_space_after_colon(lines, pos[0])
+            if glued is not None:
+                sink.add("WB103", glued, Say("YAML syntax: a key is followed by its value without a space after the ':'",
+                                             "YAML-syntaxis: na de dubbele punt van een sleutel staat geen spatie"),
+                         Say("put a space after the colon, e.g. outlet: \"De Weerdbode\"",
+                             "zet een spatie na de dubbele punt, bijvoorbeeld outlet: \"De Weerdbode\""))
+                return None
             opened = _unclosed_double_quote(lines, pos[0])
             if opened is not None:
                 sink.add("WB103", opened, Say("YAML syntax: a text starts with \" but the quote is not closed on its line",
@@ -123,10 +130,20 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
                              "schrijf je als \\\")"))
                 return None
             line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
-            before = next((lines[i] for i in range(pos[0] - 2, -1, -1) if lines[i].strip()), "") if lines else ""
+            above = next((i for i in range(min(pos[0], len(lines) + 1) - 2, -1, -1) if lines[i].strip()), None)
+            before = lines[above] if above is not None else ""
+            hint = _syntax_hint(problem, line, before)
+            in_braces = "expected ','" in problem or "flow" in problem
+            if in_braces and above is not None and _cut_by_comment_or_open(before, line):
+                # the cause is on the line above (an open [ or {, or a # that cut it short): point there instead
+                comment = before.find(" #")
+                pos = (above + 1, comment + 2 if comment >= 0 else len(before.rstrip()) + 1)
+                missing = _unclosed_bracket(before)
+                hint = _syntax_hint(problem, before, "") if " #" in before or not missing else Say(
+                    f"this line opens a list or block that it does not close: end it with {missing}",
+                    f"deze regel opent een lijst of blok dat hij niet sluit: sluit het af met {missing}")
             sink.add("WB103", pos,
-                     Say(f"YAML syntax: {problem}", f"YAML-syntaxis: {_problem_nl(problem, exc.context)}"),
-                     _syntax_hint(problem, line, before))
+                     Say(f"YAML syntax: {problem}", f"YAML-syntaxis: {_problem_nl(problem, exc.context)}"), hint)
         return None
     except yaml.YAMLError as exc:
         sink.add("WB103", (1, 1), Say(f"YAML syntax: {exc}", f"YAML-syntaxis: het bestand is niet te lezen ({exc})"),
@@ -153,6 +170,30 @@ def _unclosed_single_quote(lines: list[str], error_line: int) -> tuple[int, int]
 
 
 _DOUBLE_QUOTED_START = re.compile(r'^(\s*(?:-\s+)?(?:[\w-]+:\s+|.*[{,\[]\s*[\w-]+:\s*))"')
+
+
+_GLUED_KEY = re.compile(r'^(\s*(?:-\s+)?[A-Za-z_][\w-]*):(?=["\'\[{A-Za-z])')
+
+
+def _missing_space_after_colon(lines: list[str], error_line: int) -> tuple[int, int] | None:
+    """The position after 'key:' where a value follows without a space (outlet:"De Weerdbode"), searching back
+    from the error; told only when adding the space lets YAML read on past the error."""
+    for number in range(min(error_line, len(lines)), 0, -1):
+        line = lines[number - 1]
+        match = _GLUED_KEY.match(line)
+        if match is None:
+            continue
+        patched = lines[:number - 1] + [line[:match.end()] + " " + line[match.end():]] + lines[number:]
+        try:
+            _Loader("\n".join(patched) + "\n").raw_parse()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            if mark is None or mark.line + 1 <= error_line:
+                continue
+        except yaml.YAMLError:
+            continue
+        return (number, match.end())  # the colon
+    return None
 
 
 def _unclosed_double_quote(lines: list[str], error_line: int) -> tuple[int, int] | None:
@@ -240,6 +281,14 @@ def _indent(line: str) -> int:
 def _spaces_nl(count: int) -> str:
     """'1 spatie', '4 spaties'."""
     return f"{count} spatie" if count == 1 else f"{count} spaties"
+
+
+def _cut_by_comment_or_open(before: str, line: str) -> bool:
+    """True when the line above the error leaves a [ or { open, or has a # that cut it short, and the error's own
+    line does not (so the line above is where to look)."""
+    if " #" in line:
+        return False
+    return bool(_unclosed_bracket(before)) or (" #" in before and ("{" in before or "[" in before))
 
 
 def _unclosed_bracket(line: str) -> str:
