@@ -208,3 +208,11 @@ def test_a_meters_label_where_its_id_belongs_gets_the_id(tmp_path: Path, where: 
     [found] = result.diagnostics
     wanted = "trust" if where == "if" else "{trust}"
     assert f"did you mean {wanted}?" in found.format() and f"bedoel je {wanted}?" in found.format(lang="nl")
+
+
+def test_an_unknown_scene_without_a_close_match_lists_the_scenes_in_file_order(tmp_path: Path) -> None:
+    """next: kwis (nothing close): the hint lists the scenes, in the order of the file."""
+    result = load_text(tmp_path, BASE.replace("      - {id: go, text: Verder, next: b}",
+                                              "      - {id: go, text: Verder, next: kwis}"))
+    [found] = [d for d in result.diagnostics if d.code == "WB301"]
+    assert found.format().endswith("name one of the scenes under scenes: a, b [WB301]")

@@ -309,6 +309,15 @@ DUTCH_WORDS = {
 }
 
 
+def _scene_list(scene_ids: Iterable[str], most: int = 12) -> Say:
+    """'name one of the scenes under scenes: a, b, c …' (the first `most`, in file order)."""
+    ids = list(scene_ids)
+    shown = ", ".join(ids[:most]) + (", …" if len(ids) > most else "")
+    if not ids:
+        return Say("name one of the scenes under scenes:", "noem een van de scènes onder scenes:")
+    return Say(f"name one of the scenes under scenes: {shown}", f"noem een van de scènes onder scenes: {shown}")
+
+
 def _translated(word: str, options: Iterable[str]) -> Say | None:
     """'did you mean high?' for a Dutch word whose English counterpart is allowed here."""
     english = DUTCH_WORDS.get(word.strip().lower())
@@ -349,7 +358,7 @@ class _Builder:
         self.var_types: dict[str, ex.ExprType] = {}
         self.conditional_choices: set[tuple[str, int]] = set()
         self.names_read: set[str] = set()
-        self.scene_ids: set[str] = set()
+        self.scene_ids: dict[str, None] = {}  # in file order (for lists in hints)
         self.yes_no_flags: dict[str, tuple[str, Pos]] = {}  # flags that start as the text 'ja', 'nee', …
         self.meter_labels: dict[str, Text] = {}  # for 'did you mean' when a label is used where the id belongs
 
@@ -596,8 +605,7 @@ class _Builder:
             if start is not None and start not in scenes and isinstance(root.get("scenes"), YMap):
                 self.err("WB301", vp["start"], Say(f"start names the scene '{start}', which does not exist",
                                                    f"start noemt de scène '{start}', maar die bestaat niet"),
-                         _suggest(start, scenes) or Say("name one of the scenes under scenes:",
-                                                        "noem een van de scènes onder scenes:"))
+                         _suggest(start, scenes) or _scene_list(scenes))
         debrief = self._debrief(root)
         self._check_placeholders()
         self._compile_expressions(scenes)
@@ -874,7 +882,7 @@ class _Builder:
         if not block:
             self.err("WB215", root.val_pos["scenes"], Say("scenes is empty", "scenes is leeg"),
                      Say("add at least one scene", "voeg minstens één scène toe"))
-        self.scene_ids = {str(k) for k in block}
+        self.scene_ids = dict.fromkeys(str(k) for k in block)
         for key, value in block.items():
             kpos = block.key_pos[key]
             sid = self.ident(key, SCENE_ID, kpos, THE_SCENE_ID, SCENE_ID_RULE)
@@ -1092,9 +1100,13 @@ class _Builder:
             self.err("WB217", vp["choice"], Say(f"the timer takes the choice '{choice_id}', which this scene does not have",
                                                 f"de timer kiest de keuze '{choice_id}', maar deze scène heeft geen "
                                                 f"keuze met dat id"),
-                     _suggest(str(choice_id), ids) or Say("give the choice an id: and name it here",
-                                                          "geef de keuze die de timer moet nemen een id: en noem dat "
-                                                          "id hier"))
+                     _suggest(str(choice_id), ids) or (
+                         Say(f"the choices here with an id: {', '.join(ids)}; name one of them (or give the choice "
+                             "the timer should take an id:)",
+                             f"de keuzes hier met een id: {', '.join(ids)}; noem er een van (of geef de keuze die "
+                             "de timer moet nemen een id:)") if ids else
+                         Say("give the choice an id: and name it here",
+                             "geef de keuze die de timer moet nemen een id: en noem dat id hier")))
             return None
         if (scene.id, choice.index) in self.conditional_choices:
             self.err("WB217", vp["choice"],
@@ -1259,8 +1271,7 @@ class _Builder:
             w = _say(what)
             self.err("WB301", pos, Say(f"{w.en} goes to the scene '{target}', which does not exist",
                                        f"{w.nl} gaat naar de scène '{target}', maar die bestaat niet"),
-                     _suggest(target, self.scene_ids) or Say("name one of the scenes under scenes:",
-                                                             "noem een van de scènes onder scenes:"))
+                     _suggest(target, self.scene_ids) or _scene_list(self.scene_ids))
         return Branch(target, None, pos)
 
     # ---- second pass ----------------------------------------------------
