@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,8 +129,11 @@ def _run(scenario: Scenario, run: Any, pos: tuple[int, int], where: str, lang: s
     for number, (step, spos) in enumerate(zip(steps, item_pos), 1):
         at = f"{where}:{spos[0]}: " + _in(lang, f"step {number}", f"stap {number}")
         if not isinstance(step, YMap) or len(step) != 1 or not ({"choose", "expect"} & set(step)):
+            close = difflib.get_close_matches(str(next(iter(step), "")), ["choose", "expect"], n=1, cutoff=0.6) \
+                if isinstance(step, YMap) and len(step) == 1 else []
+            mean = _in(lang, f" — did you mean '{close[0]}'?", f" — bedoel je '{close[0]}'?") if close else ""
             report.failures.append(f"{at}: " + _in(lang, "a step is either 'choose: id' or 'expect: {...}'",
-                                                   "een stap is 'choose: id' of 'expect: {...}'"))
+                                                   "een stap is 'choose: id' of 'expect: {...}'") + mean)
             return report
         if "choose" in step:
             failure = _choose(engine, step["choose"], lang)
@@ -218,8 +222,12 @@ def _expect(engine: Engine, expected: Any, lang: str = "en") -> str | None:
                            "(== != < <= > >=)")
             if not _matches(values[name], want):
                 kind = _in(lang, group[:-1], "meter" if group == "meters" else "flag")
+                yes_no = isinstance(values[name], bool) and isinstance(want, str) and \
+                    want.strip().lower() in ("ja", "nee", "waar", "onwaar")
+                extra = _in(lang, " (write true or false, not ja or nee)",
+                            " (schrijf true of false, niet ja of nee)") if yes_no else ""
                 return _in(lang, f"expected {kind} '{name}' {_shown(want)}, but it is {_shown(values[name])}",
-                           f"verwacht: {kind} '{name}' {_shown(want)}, maar die is {_shown(values[name])}")
+                           f"verwacht: {kind} '{name}' {_shown(want)}, maar die is {_shown(values[name])}") + extra
     offered = {c.key for c in engine.available_choices()} if not engine.ended else set()
     for name in expected.get("offered") or []:
         if name not in offered:

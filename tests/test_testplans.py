@@ -86,4 +86,17 @@ def test_plan_messages_use_yaml_spelling_and_explain_comparisons(tmp_path: Path)
                     "  - name: b\n    steps:\n      - expect: {flags: {checked_source: ja}}\n", encoding="utf-8")
     report = run_plan(plan)
     assert "is not a number or a comparison" in report.runs[0].failures[0]
-    assert report.runs[1].failures[0].endswith("expected flag 'checked_source' 'ja', but it is false")
+    assert report.runs[1].failures[0].endswith("expected flag 'checked_source' 'ja', but it is false "
+                                               "(write true or false, not ja or nee)")
+
+
+def test_plan_typos_get_a_suggestion(tmp_path: Path) -> None:
+    """expext: gets 'did you mean expect?'; a flag expected as ja gets 'write true or false'."""
+    (tmp_path / "example.yaml").write_text((SCENARIOS / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    plan = tmp_path / "example.test.yaml"
+    plan.write_text("runs:\n  - name: typo\n    steps:\n      - expext: {scene: timeline}\n"
+                    "  - name: ja\n    steps:\n      - choose: check\n      - expect: {flags: {checked_source: ja}}\n",
+                    encoding="utf-8")
+    report = run_plan(plan, "nl")
+    assert report.runs[0].failures[0].endswith("bedoel je 'expect'?")
+    assert report.runs[1].failures[0].endswith("(schrijf true of false, niet ja of nee)")
