@@ -25,8 +25,9 @@ def scene_text(engine: Engine, lang: str, facilitator: bool = False) -> list[str
             marks = [tr("verified", lang)] if post.verified else []
             out.append(f"{post.author} ({post.handle}){' [' + ', '.join(marks) + ']' if marks else ''}:")
             out.append(f"  {t(post.text)}")
-            out.append(f"  {count_label(post.likes, 'likes', lang)}, {count_label(post.shares, 'shares', lang)}, "
-                       f"{count_label(post.replies, 'replies', lang)}")
+            if post.likes or post.shares or post.replies:  # a post without counts gets no line of zeros
+                out.append(f"  {count_label(post.likes, 'likes', lang)}, {count_label(post.shares, 'shares', lang)}, "
+                           f"{count_label(post.replies, 'replies', lang)}")
             out.append("")
     elif scene.type == "chat":
         if scene.app:

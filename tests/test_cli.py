@@ -146,3 +146,29 @@ def test_start_and_set_problems_speak_the_trainers_language(capsys: pytest.Captu
     assert "er is geen scène 'nergens'" in err and "de meter 'trust' gaat van 0 tot 100; 500 valt daarbuiten" in err
     assert main(["play", EXAMPLE, "--text", "--lang", "en", "--start", "nowhere", "--choices", "1"]) == 2
     assert "there is no scene 'nowhere'" in capsys.readouterr().err
+
+
+def test_text_player_leaves_out_counts_a_post_does_not_have(tmp_path: Path) -> None:
+    """A post with likes shows its counts; a post without any shows no line of zeros."""
+    from game.engine.engine import Engine
+    from game.textplayer import scene_text
+
+    from .helpers import scenario_from
+
+    scenario = scenario_from(tmp_path, """\
+        format: 1
+        id: posts
+        title: Posts
+        languages: [nl]
+        start: a
+        scenes:
+          a:
+            type: feed
+            posts:
+              - {author: Piet, handle: "@piet", text: Hoi, likes: 3}
+              - {author: Ans, handle: "@ans", text: Stil}
+            ending: {rating: good, title: Einde, text: Klaar}
+        """)
+    lines = scene_text(Engine(scenario), "nl")
+    counts = [line for line in lines if "vind-ik-leuk" in line]
+    assert len(counts) == 1 and counts[0].strip().startswith("3 ")
