@@ -216,3 +216,13 @@ def test_an_unknown_scene_without_a_close_match_lists_the_scenes_in_file_order(t
                                               "      - {id: go, text: Verder, next: kwis}"))
     [found] = [d for d in result.diagnostics if d.code == "WB301"]
     assert found.format().endswith("name one of the scenes under scenes: a, b [WB301]")
+
+
+def test_a_counter_that_only_counts_itself_is_reported_as_unused(tmp_path: Path) -> None:
+    """calls: "calls + 1" with calls read nowhere else: WB605 (set but never read); reading it elsewhere clears it."""
+    text = BASE.replace("languages: [nl]", "languages: [nl]\nflags: {calls: 0}").replace(
+        "      - {id: go, text: Verder, next: b}", '      - {id: go, text: Verder, set: {calls: "calls + 1"}, next: b}')
+    result = load_text(tmp_path, text)
+    assert [(d.code, d.line) for d in result.diagnostics] == [("WB605", 5)], [d.format() for d in result.diagnostics]
+    used = load_text(tmp_path, text.replace('lede: "Het gerucht klopt niet."', 'lede: "Gebeld: {calls} keer."'))
+    assert not used.diagnostics, [d.format() for d in used.diagnostics]

@@ -1340,7 +1340,10 @@ class _Builder:
                          Say(f"in {w.en}: {problem.message}",
                              f"in {w.nl}: {getattr(problem, 'message_nl', '') or problem.message}"), hint)
             if expr is not None:
-                self.names_read |= expr.names()
+                names = expr.names()
+                if isinstance(pending.what, tuple) and pending.what and pending.what[0] is THE_VALUE_SET_TO:
+                    names = names - {pending.what[1]}  # calls: "calls + 1" alone does not make 'calls' used
+                self.names_read |= names
             if expr is None or problems:
                 continue
             if pending.want is not None and kind is not None and kind is not pending.want:
