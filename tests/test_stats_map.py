@@ -167,3 +167,11 @@ def test_cli_stats_and_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["stats", str(bad)]) == 1
     assert "WB204" in capsys.readouterr().err
     assert main(["map", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_labels_keep_times_readable() -> None:
+    """A title like 'Dinsdag, 07:50' stays a time (07.50) in the map; other colons become a dash."""
+    from game.tools.scenemap import _clean
+
+    assert _clean("Dinsdag, 07:50") == "Dinsdag, 07.50"
+    assert _clean("Let op: nep") == "Let op – nep"

@@ -9,6 +9,8 @@ markers. Dot is written directly: transitions' dot backends need the `graphviz` 
 
 from __future__ import annotations
 
+import re
+
 import copy
 from collections import deque
 from dataclasses import dataclass, field
@@ -194,7 +196,9 @@ _STYLES: dict[str, dict[str, str]] = {
 
 
 def _clean(text: str) -> str:
-    """Text safe inside a Mermaid or dot label (no quotes, colons, brackets or line breaks)."""
+    """Text safe inside a Mermaid or dot label (no quotes, colons, brackets or line breaks); a time keeps its shape
+    as 07.50, the Dutch way of writing it."""
+    text = re.sub(r"(\d):(\d)", r"\1.\2", text)
     for bad, good in (('"', "'"), (":", " –"), ("\n", " "), ("<", "‹"), (">", "›"), ("{", "("), ("}", ")"),
                       ("[", "("), ("]", ")"), (";", ","), ("#", "nr. "), ("\\", "/")):
         text = text.replace(bad, good)
