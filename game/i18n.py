@@ -121,6 +121,12 @@ STRINGS.update({
     "sum_too_large": {"nl": "te groot voor een export", "en": "too large for an export"},
 
     "the_room_voted": {"nl": "Handen in de zaal", "en": "Hands in the room"},
+    "script_no_such_choice": {"nl": "keuze {number} is niet te kiezen in de scène '{scene}' (te kiezen: {offered})",
+                              "en": "choice {number} is not on offer in the scene '{scene}' (offered: {offered})"},
+    "script_dead_end": {"nl": "de scène '{scene}' biedt in deze toestand geen keuze: hier loopt de speler vast",
+                        "en": "the scene '{scene}' offers no choice in this state: the player is stuck here"},
+    "script_stuck": {"nl": "(Geen keuze te zien: hier loopt de speler vast.)",
+                     "en": "(No choice to be seen: the player is stuck here.)"},
     "summary_title": {"nl": "Groepsoverzicht", "en": "Group summary"},
     "summary_subtitle": {"nl": "{count} geëxporteerde sessies, uit {folder}", "en": "{count} exported sessions, from {folder}"},
     "summary_empty": {"nl": "Hier staan nog geen geëxporteerde sessies. Kies na afloop van een scenario op het scherm "

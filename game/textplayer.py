@@ -158,10 +158,10 @@ def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | 
             out("\n".join(scene_text(engine, lang, facilitator)))
         available = engine.available_choices()
         if not available:
-            raise NoChoiceError(f"the scene '{engine.scene.id}' offers no choice in this state")
+            raise NoChoiceError(tr("script_dead_end", lang, scene=engine.scene.id))
         if not 1 <= number <= len(available):
             offered = ", ".join(f"{i}={c.key}" for i, c in enumerate(available, 1))
-            raise ScriptError(f"choice {number} is not on offer in the scene '{engine.scene.id}' (offered: {offered})")
+            raise ScriptError(tr("script_no_such_choice", lang, number=number, scene=engine.scene.id, offered=offered))
         result = engine.choose(available[number - 1])
         if out:
             out(f"> {number}. {engine.text(result.choice.text, lang)}")
@@ -171,6 +171,8 @@ def play_scripted(engine: Engine, numbers: Sequence[int], lang: str, out: Out | 
         out("\n".join(scene_text(engine, lang, facilitator)))
         if engine.ended:
             out("\n".join(debrief_text(engine, lang)))
+        elif engine.scene.choices and not engine.available_choices():
+            out(tr("script_stuck", lang))  # where a deep-check replay (WB701) ends
 
 
 def play_interactive(engine: Engine, lang: str, stdin: IO[str], out: Out, facilitator: bool = False) -> int:

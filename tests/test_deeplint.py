@@ -399,3 +399,15 @@ def test_time_bound_is_reported_too(tmp_path: Path) -> None:
     report = deep_lint(scenario, max_seconds=0.0)
     assert not report.complete
     assert [f[0] for f in report.findings] == ["WB705"] and "seconds" in report.findings[0][2].en
+
+
+def test_the_text_replay_of_a_dead_end_says_the_player_is_stuck(tmp_path: Path) -> None:
+    """play --text --choices <the hint's numbers> ends with a line saying no choice is to be seen, in Dutch."""
+    from game.textplayer import play_scripted
+
+    scenario = scenario_from(tmp_path, LOW_TRUST_DEAD_END)
+    hint = next(f[3].en for f in deep_lint(scenario).findings if f[0] == "WB701")
+    numbers = [int(n) for n in hint.rsplit("--choices ", 1)[1].split(",")]
+    lines: list[str] = []
+    play_scripted(Engine(scenario, clock=lambda: 0.0), numbers, "nl", lines.append)
+    assert lines[-1] == "(Geen keuze te zien: hier loopt de speler vast.)"
