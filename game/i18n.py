@@ -62,6 +62,11 @@ def count_label(count: int, key: str, lang: str) -> str:
     return f"{count} {tr(key + '_1' if count == 1 else key, lang)}"
 
 
+def either(lang: str, english: str, dutch: str) -> str:
+    """The Dutch text for 'nl', else the English one: for messages written in place (trainers' tools)."""
+    return dutch if lang == "nl" else english
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     """The game's text `key` in `lang` (Dutch when the language is unknown), with {values} filled in."""
     entry = STRINGS[key]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..i18n import either
 from ..scenario.model import Scenario, Value
 from .engine import Engine
 
@@ -11,10 +12,6 @@ from .engine import Engine
 class JumpError(ValueError):
     """A --start or --set that does not fit the scenario (the message in the language asked for)."""
 
-
-def _in(lang: str, english: str, dutch: str) -> str:
-    """The message in the trainer's language."""
-    return dutch if lang == "nl" else english
 
 
 def parse_value(raw: str) -> Value:
@@ -41,7 +38,7 @@ def parse_assignments(pairs: Iterable[str], lang: str = "en") -> dict[str, Value
     for pair in pairs:
         name, sep, raw = pair.partition("=")
         if not sep or not name.strip():
-            raise JumpError(_in(lang, f"'{pair}' is not name=value (e.g. trust=40 or met_residents=true)",
+            raise JumpError(either(lang, f"'{pair}' is not name=value (e.g. trust=40 or met_residents=true)",
                                 f"'{pair}' is geen naam=waarde (bijvoorbeeld trust=40 of met_residents=true)"))
         values[name.strip()] = parse_value(raw)
     return values
@@ -55,10 +52,10 @@ def check_values(scenario: Scenario, values: Mapping[str, Value], lang: str = "e
         flag = scenario.flags.get(name)
         if meter is not None:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                problems.append(_in(lang, f"the meter '{name}' takes a number, not {value!r}",
+                problems.append(either(lang, f"the meter '{name}' takes a number, not {value!r}",
                                     f"de meter '{name}' krijgt een getal, niet {value!r}"))
             elif not meter.min <= value <= meter.max:
-                problems.append(_in(lang, f"the meter '{name}' goes from {meter.min:g} to {meter.max:g}; {value:g} is "
+                problems.append(either(lang, f"the meter '{name}' goes from {meter.min:g} to {meter.max:g}; {value:g} is "
                                           "outside",
                                     f"de meter '{name}' gaat van {meter.min:g} tot {meter.max:g}; {value:g} valt "
                                     "daarbuiten"))
@@ -71,11 +68,11 @@ def check_values(scenario: Scenario, values: Mapping[str, Value], lang: str = "e
                 kind = "true/false" if isinstance(start, bool) else "a whole number" if isinstance(start, int) else "text"
                 soort = "true/false" if isinstance(start, bool) else "een heel getal" if isinstance(start, int) \
                     else "een tekst"
-                problems.append(_in(lang, f"the flag '{name}' holds {kind}, not {value!r}",
+                problems.append(either(lang, f"the flag '{name}' holds {kind}, not {value!r}",
                                     f"de flag '{name}' bevat {soort}, niet {value!r}"))
         else:
-            known = ", ".join(list(scenario.meters) + list(scenario.flags)) or _in(lang, "none", "geen")
-            problems.append(_in(lang, f"'{name}' is not a meter or flag of this scenario (it has: {known})",
+            known = ", ".join(list(scenario.meters) + list(scenario.flags)) or either(lang, "none", "geen")
+            problems.append(either(lang, f"'{name}' is not a meter or flag of this scenario (it has: {known})",
                                 f"'{name}' is geen meter of flag van dit scenario (het heeft: {known})"))
     return problems
 
@@ -88,7 +85,7 @@ def start_engine(scenario: Scenario, scene: str | None = None, values: Mapping[s
     problems = check_values(scenario, values, lang)
     if scene is not None and scene not in scenario.scenes:
         scenes = ", ".join(scenario.scenes)
-        problems.insert(0, _in(lang, f"there is no scene '{scene}' (scenes: {scenes})",
+        problems.insert(0, either(lang, f"there is no scene '{scene}' (scenes: {scenes})",
                                f"er is geen scène '{scene}' (scènes: {scenes})"))
     if problems:
         raise JumpError("; ".join(problems))
