@@ -226,3 +226,14 @@ def test_a_counter_that_only_counts_itself_is_reported_as_unused(tmp_path: Path)
     assert [(d.code, d.line) for d in result.diagnostics] == [("WB605", 5)], [d.format() for d in result.diagnostics]
     used = load_text(tmp_path, text.replace('lede: "Het gerucht klopt niet."', 'lede: "Gebeld: {calls} keer."'))
     assert not used.diagnostics, [d.format() for d in used.diagnostics]
+
+
+def test_an_apostrophe_in_the_other_language_that_closes_a_t_text_is_explained(tmp_path: Path) -> None:
+    """{nl: 't Klopt, en: "It's true"}: the Dutch text runs on to it's; the message says so at the opening quote."""
+    text = BASE.replace("languages: [nl]", "languages: [nl, en]").replace(
+        "text: Hallo,", "text: {nl: 't Klopt, en: \"It's true\"},")
+    result = load_text(tmp_path, text)
+    found = [d for d in result.diagnostics if d.code == "WB103"]
+    assert len(found) == 1 and "runs on to the apostrophe in 'It's'" in found[0].format(), found[0].format()
+    assert "loopt door tot de apostrof in 'It's'" in found[0].format(lang="nl")
+    assert found[0].line == 12

@@ -113,6 +113,18 @@ def parse_yaml(text: str, sink: DiagnosticSink) -> Any:
                              "zet een tekst die met ' begint (zoals 's avonds of 't) tussen dubbele aanhalingstekens, "
                              "bijvoorbeeld text: \"'s Avonds belt Sanne.\""))
                 return None
+            swallowed = _apostrophe_closes_quote(lines, pos[0])
+            if swallowed is not None:
+                opened, word = swallowed
+                sink.add("WB103", opened, Say(f"YAML syntax: a text starts with ' and runs on to the apostrophe in "
+                                              f"'{word}' further on the line",
+                                              f"YAML-syntaxis: een tekst begint met ' en loopt door tot de apostrof in "
+                                              f"'{word}' verderop op de regel"),
+                         Say("put each text that starts with ' (like 's avonds or 't) in double quotes, e.g. "
+                             "{nl: \"'t Klopt\", en: \"It's true\"}",
+                             "zet elke tekst die met ' begint (zoals 's avonds of 't) tussen dubbele aanhalingstekens, "
+                             "bijvoorbeeld {nl: \"'t Klopt\", en: \"It's true\"}"))
+                return None
             glued = _missing_space_after_colon(lines, pos[0])
             if glued is not None:
                 sink.add("WB103", glued, Say("YAML syntax: a key is followed by its value without a space after the ':'",
@@ -169,6 +181,27 @@ def _unclosed_single_quote(lines: list[str], error_line: int) -> tuple[int, int]
     return None
 
 
+def _apostrophe_closes_quote(lines: list[str], error_line: int) -> tuple[tuple[int, int], str] | None:
+    """Where a value opens a '…' text (like 't Is) that an apostrophe inside a later word (it's) closes, up to the
+    error: the position of the opening quote and that word."""
+    for number, line in enumerate(lines[:error_line], 1):
+        for match in _SINGLE_QUOTED_VALUE.finditer(line):
+            start = match.end()
+            close = start
+            while True:
+                close = line.find("'", close)
+                if close < 0 or line[close + 1:close + 2] != "'":
+                    break
+                close += 2
+            if close > 0 and line[close + 1:close + 2].isalpha() and line[close - 1:close].isalpha():
+                before = re.search(r"\w*$", line[:close])
+                after = re.match(r"\w*", line[close + 1:])
+                word = (before.group() if before else "") + "'" + (after.group() if after else "")
+                return (number, start), word
+    return None
+
+
+_SINGLE_QUOTED_VALUE = re.compile(r"(?:^\s*(?:-\s+)?|[{,\[]\s*)[\w-]+:\s+'")
 _DOUBLE_QUOTED_START = re.compile(r'^(\s*(?:-\s+)?(?:[\w-]+:\s+|.*[{,\[]\s*[\w-]+:\s*))"')
 
 
