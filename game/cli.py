@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .scenario.deeplint import DEFAULT_MAX_STATES
+from .i18n import either
 from .scenario.diagnostics import LANGUAGES, Diagnostic, Severity
 from .scenario.loader import LoadResult, load_file, load_paths
 
@@ -148,7 +149,7 @@ def cmd_validate(paths: list[str], strict: bool, fmt: str, max_states: int = DEF
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         for path in missing:
-            print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
+            print(_missing(path, lang), file=sys.stderr)
         return EXIT_USAGE
     results = load_paths(paths, max_states=max_states)
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
@@ -171,10 +172,16 @@ def validate_summary(files: int, errors: int, warnings: int, lang: str) -> str:
             f"{warnings} warning{'s' * (warnings != 1)}")
 
 
+def _missing(path: object, lang: str) -> str:
+    """'weerbaar: error: 'x' does not exist', in the trainer's language."""
+    return "weerbaar: error: " + either(lang, f"'{path}' does not exist", f"'{path}' bestaat niet")
+
+
 def _load_one(path: str, lang: str | None = None) -> LoadResult | None:
     """Load a scenario for playing; print its problems; None when it cannot be played."""
     if not Path(path).is_file():
-        print(f"weerbaar: error: '{path}' is not a file", file=sys.stderr)
+        print("weerbaar: error: " + either(message_language(lang), f"'{path}' is not a file",
+                                           f"'{path}' is geen bestand"), file=sys.stderr)
         return None
     result = load_file(path)
     print_diagnostics([result] if not result.ok else [], strict=False, lang=message_language(lang))
@@ -195,8 +202,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     assert scenario is not None
     lang = args.lang or scenario.default_language
     if lang not in scenario.languages:
-        print(f"weerbaar: error: the scenario has no language '{lang}' (it has {', '.join(scenario.languages)})",
-              file=sys.stderr)
+        has = ", ".join(scenario.languages)
+        print("weerbaar: error: " + either(message_language(args.lang),
+                                           f"the scenario has no language '{lang}' (it has {has})",
+                                           f"het scenario heeft geen taal '{lang}' (wel: {has})"), file=sys.stderr)
         return EXIT_USAGE
     from .engine.jump import JumpError, parse_assignments, start_engine
 
@@ -213,7 +222,9 @@ def cmd_play(args: argparse.Namespace) -> int:
         try:
             numbers = [int(part) for part in args.choices.replace(" ", "").split(",") if part]
         except ValueError:
-            print("weerbaar: error: --choices takes numbers separated by commas, e.g. 2,1,3", file=sys.stderr)
+            print("weerbaar: error: " + either(says, "--choices takes numbers separated by commas, e.g. 2,1,3",
+                                               "--choices wil getallen met komma's ertussen, bijvoorbeeld 2,1,3"),
+                  file=sys.stderr)
             return EXIT_USAGE
         try:
             play_scripted(engine, numbers, lang, None if args.json else print, facilitator=args.facilitator)
@@ -233,11 +244,12 @@ def cmd_test(paths: list[str], lang: str = "en") -> int:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         for path in missing:
-            print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
+            print(_missing(path, lang), file=sys.stderr)
         return EXIT_USAGE
     plans = plan_files(paths)
     if not plans:
-        print("weerbaar: error: no test plans (*.test.yaml) found", file=sys.stderr)
+        print("weerbaar: error: " + either(lang, "no test plans (*.test.yaml) found",
+                                           "geen testplannen (*.test.yaml) gevonden"), file=sys.stderr)
         return EXIT_USAGE
     text, _, failed = format_report([run_plan(plan, lang) for plan in plans], lang)
     print(text)
@@ -253,30 +265,37 @@ def cmd_summary(paths: list[str], scenario: str | None, output: str | None, lang
     missing = [p for p in folders if not p.exists()]
     if missing:
         for path in missing:
-            print(f"weerbaar: error: '{path}' does not exist", file=sys.stderr)
+            print(_missing(path, lang), file=sys.stderr)
         return EXIT_USAGE
     sessions = read_sessions(folders)
     if scenario is not None:
         sessions.by_scenario = {k: v for k, v in sessions.by_scenario.items() if k == scenario}
     if not sessions.count:
         where = ", ".join(str(p) for p in folders)
-        print(f"weerbaar: error: no exported sessions{f' of {scenario!r}' if scenario else ''} in {where} "
-              "(export them from the debrief screen)", file=sys.stderr)
+        of = f" of {scenario!r}" if scenario else ""
+        van = f" van {scenario!r}" if scenario else ""
+        print("weerbaar: error: " + either(lang, f"no exported sessions{of} in {where} (export them from the "
+                                                 "debrief screen)",
+                                           f"geen geëxporteerde sessies{van} in {where} (exporteer ze op het "
+                                           "scherm Nabespreking)"), file=sys.stderr)
         return EXIT_FAIL
-    return _write(summary_markdown(sessions, lang), output)
+    return _write(summary_markdown(sessions, lang), output, lang)
 
 
-def _write(text: str, output: str | None) -> int:
+def _write(text: str, output: str | None, lang: str | None = None) -> int:
     """Print `text`, or write it to `output`."""
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
+    says = message_language(lang)
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"weerbaar: error: cannot write '{output}': {exc.strerror or exc}", file=sys.stderr)
+        why = exc.strerror or exc
+        print("weerbaar: error: " + either(says, f"cannot write '{output}': {why}",
+                                           f"kan '{output}' niet schrijven: {why}"), file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {output}", file=sys.stderr)
+    print(either(says, f"wrote {output}", f"geschreven: {output}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -314,19 +333,23 @@ def cmd_new(scenario_id: str, folder: str) -> int:
     """`new`: a starter scenario and its test plan."""
     from .tools.starter import StarterError, write_starter
 
+    says = message_language()
     try:
-        written = write_starter(scenario_id, Path(folder))
+        written = write_starter(scenario_id, Path(folder), says)
     except StarterError as exc:
         print(f"weerbaar: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"weerbaar: error: cannot write in '{folder}': {exc.strerror or exc}", file=sys.stderr)
+        why = exc.strerror or exc
+        print("weerbaar: error: " + either(says, f"cannot write in '{folder}': {why}",
+                                           f"kan niet schrijven in '{folder}': {why}"), file=sys.stderr)
         return EXIT_USAGE
     for path in written:
-        print(f"wrote {path}")
-    print(f"next: open {written[0]} in VS Code (with the YAML extension), then run\n"
-          f"  python main.py validate {written[0]}\n  python main.py play {written[0]} --dev\n"
-          f"  python main.py test {written[0]}")
+        print(either(says, f"wrote {path}", f"geschreven: {path}"))
+    commands = (f"  python main.py validate {written[0]}\n  python main.py play {written[0]} --dev\n"
+                f"  python main.py test {written[0]}")
+    print(either(says, f"next: open {written[0]} in VS Code (with the YAML extension), then run\n{commands}",
+                 f"volgende stap: open {written[0]} in VS Code (met de YAML-extensie) en voer dan uit:\n{commands}"))
     return EXIT_OK
 
 

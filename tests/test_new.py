@@ -19,7 +19,7 @@ def test_starter_validates_strictly_and_its_plan_passes(tmp_path: Path, capsys: 
     """No error, no warning, and every run of the plan green (every ending reached)."""
     assert main(["new", "zwembad-gerucht", "--output", str(tmp_path)]) == 0
     scenario_path = tmp_path / "zwembad-gerucht.yaml"
-    assert f"wrote {scenario_path}" in capsys.readouterr().out
+    assert f"geschreven: {scenario_path}" in capsys.readouterr().out  # Dutch unless --lang/WEERBAAR_LANG say otherwise
     result = load_file(scenario_path, max_states=DEFAULT_MAX_STATES)
     assert result.ok and result.diagnostics == [], [d.format() for d in result.diagnostics]
     assert main(["validate", "--strict", str(scenario_path)]) == 0
@@ -61,8 +61,19 @@ def test_starter_points_at_the_schema_from_where_it_is_written(tmp_path: Path) -
 def test_new_refuses_bad_ids_and_overwriting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A bad id and an existing file are usage errors with a plain message."""
     assert main(["new", "Mijn Scenario", "--output", str(tmp_path)]) == 2
-    assert "not a valid scenario id" in capsys.readouterr().err
+    assert "geen geldig scenario-id" in capsys.readouterr().err
     write_starter("demo", tmp_path)
     with pytest.raises(StarterError, match="already exists"):
         write_starter("demo", tmp_path)
     assert main(["new", "demo", "--output", str(tmp_path)]) == 2
+
+
+def test_new_speaks_english_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """WEERBAAR_LANG=en: the command's own lines are English."""
+    monkeypatch.setenv("WEERBAAR_LANG", "en")
+    assert main(["new", "demo", "--output", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {tmp_path / 'demo.yaml'}" in out and "next: open" in out
+    assert main(["new", "Bad Id", "--output", str(tmp_path)]) == 2
+    assert "is not a valid scenario id" in capsys.readouterr().err

@@ -94,7 +94,7 @@ def test_the_command_writes_a_file_and_filters_by_scenario(tmp_path: Path,
     text = out.read_text(encoding="utf-8")
     assert "_2 sessies, op 28-11-2026_" in text and "spookazc" not in text
     assert main(["summary", str(tmp_path), "--scenario", "nope"]) == 1
-    assert "no exported sessions of 'nope'" in capsys.readouterr().err
+    assert "geen geëxporteerde sessies van 'nope'" in capsys.readouterr().err
     assert main(["summary", str(tmp_path / "missing")]) == 2
 
 

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from ..i18n import either
+
 SCENARIO_ID = re.compile(r"^[a-z0-9-]+$")
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "scenario.schema.json"
 
@@ -244,11 +246,13 @@ class StarterError(ValueError):
     """The id is not valid, or a file would be overwritten."""
 
 
-def starter_files(scenario_id: str, folder: Path) -> dict[Path, str]:
+def starter_files(scenario_id: str, folder: Path, lang: str = "en") -> dict[Path, str]:
     """The starter scenario and its test plan for `scenario_id` in `folder`, as {path: text}."""
     if not SCENARIO_ID.match(scenario_id):
-        raise StarterError(f"'{scenario_id}' is not a valid scenario id: use lower-case letters, digits and '-', "
-                           "e.g. rumour-pool")
+        raise StarterError(either(lang, f"'{scenario_id}' is not a valid scenario id: use lower-case letters, digits "
+                                        "and '-', e.g. rumour-pool",
+                                  f"'{scenario_id}' is geen geldig scenario-id: gebruik kleine letters, cijfers en "
+                                  "'-', bijvoorbeeld gerucht-zwembad"))
     scenario = folder / f"{scenario_id}.yaml"
     plan = folder / f"{scenario_id}.test.yaml"
     title = scenario_id.replace("-", " ").capitalize()
@@ -263,12 +267,13 @@ def starter_files(scenario_id: str, folder: Path) -> dict[Path, str]:
     return texts
 
 
-def write_starter(scenario_id: str, folder: Path) -> list[Path]:
-    """Write the starter files; refuses to overwrite anything."""
-    files = starter_files(scenario_id, folder)
+def write_starter(scenario_id: str, folder: Path, lang: str = "en") -> list[Path]:
+    """Write the starter files; refuses to overwrite anything (messages in `lang`)."""
+    files = starter_files(scenario_id, folder, lang)
     existing = [path for path in files if path.exists()]
     if existing:
-        raise StarterError(f"{existing[0]} already exists; choose another id or folder")
+        raise StarterError(either(lang, f"{existing[0]} already exists; choose another id or folder",
+                                  f"{existing[0]} bestaat al; kies een ander id of een andere map"))
     folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
