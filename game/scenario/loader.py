@@ -1319,16 +1319,15 @@ class _Builder:
                                "give the flag a start value of true or false too",
                                "waar en onwaar schrijf je als true en false (ja, nee, waar en onwaar zijn gewone woorden); "
                                "geef de flag ook een beginwaarde true of false")
-                elif problem.code in ("WB401", "WB402") and _dutch_operator(pending.source, problem.offset):
-                    dutch = _dutch_operator(pending.source, problem.offset)
+                elif problem.code in ("WB401", "WB402") and (dutch := _dutch_operator(pending.source, problem.offset)):
                     english = DUTCH_OPERATORS[dutch]
                     hint = Say(f"conditions use the English words and, or and not: write {english} instead of {dutch}",
                                f"voorwaarden gebruiken de Engelse woorden and, or en not: schrijf {english} in plaats "
                                f"van {dutch}")
-                elif problem.code == "WB402" and "did you mean" not in problem.hint and self._label_hint(word):
-                    hint = self._label_hint(word)  # type: ignore[assignment]
-                elif problem.code == "WB406" and expr is not None and self._yes_no_hint(expr.names()) is not None:
-                    hint = self._yes_no_hint(expr.names())  # type: ignore[assignment]
+                elif problem.code == "WB402" and "did you mean" not in problem.hint and (label := self._label_hint(word)):
+                    hint = label
+                elif problem.code == "WB406" and expr is not None and (yes_no := self._yes_no_hint(expr.names())):
+                    hint = yes_no
                 elif pending.want is ex.ExprType.STRING and problem.code in ("WB401", "WB402"):
                     quoted = f"\"'{pending.source.strip()}'\""
                     hint = Say(f"a text value needs quotes inside the quotes: {quoted} "

@@ -204,6 +204,22 @@ def ending_name(title: str, rating: str | None, lang: str) -> str:
     return f"{title} ({tr('rating_' + rating, lang).lower()})" if rating else title
 
 
+def meter_lines(summary: ScenarioSummary, lang: str) -> list[str]:
+    """'Vertrouwen: begon op 55, eindigde gemiddeld op 21,7 (laagste 0, hoogste 45)', one per meter."""
+    return [word("meter_line", lang, label=label, start=_number(start, lang), mean=_number(round(mean, 1), lang),
+                 low=_number(low, lang), high=_number(high, lang))
+            for label, start, mean, low, high in summary.meters]
+
+
+def quiz_line(summary: ScenarioSummary, lang: str) -> str | None:
+    """The quiz's average and how many sessions had it all right (None without a quiz)."""
+    if summary.quiz is None:
+        return None
+    right, asked, perfect, sessions = summary.quiz
+    return word("quiz_line", lang, right=_number(round(right, 1), lang), asked=asked, perfect=perfect,
+                total=sessions)
+
+
 def choice_notes(choice: ChoiceCount, lang: str) -> list[str]:
     """'strong choice', 'time ran out 2×'."""
     notes = [tr("quality_" + choice.quality, lang)] if choice.quality else []
@@ -235,16 +251,10 @@ def scenario_markdown(group: list[dict[str, Any]], lang: str) -> list[str]:
                        f"{choice.text}{extra}")
         out.append("")
     if summary.meters:
-        out += [f"### {word('meters', lang)}", ""]
-        for label, start, mean, low, high in summary.meters:
-            out.append("- " + word("meter_line", lang, label=label, start=_number(start, lang),
-                                   mean=_number(round(mean, 1), lang), low=_number(low, lang), high=_number(high, lang)))
-        out.append("")
-    if summary.quiz is not None:
-        right, asked, perfect, sessions = summary.quiz
-        out += [f"### {word('quiz', lang)}", "",
-                "- " + word("quiz_line", lang, right=_number(round(right, 1), lang), asked=asked, perfect=perfect,
-                            total=sessions), ""]
+        out += [f"### {word('meters', lang)}", ""] + [f"- {line}" for line in meter_lines(summary, lang)] + [""]
+    quiz = quiz_line(summary, lang)
+    if quiz is not None:
+        out += [f"### {word('quiz', lang)}", "", f"- {quiz}", ""]
     if summary.questions:
         out += [f"### {word('questions', lang)}", ""] + [f"- {q}" for q in summary.questions] + [""]
     return out

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pygame
 
-from ...tools.summary import (ScenarioSummary, Sessions, choice_notes, ending_name, read_sessions, summarise,
-                              summary_markdown, when_played, word)
+from ...tools.summary import (ScenarioSummary, Sessions, choice_notes, ending_name, meter_lines, quiz_line,
+                              read_sessions, summarise, summary_markdown, when_played, word)
 from ..flow import Flow
 from ..textlayout import TextBlock
 from ..widgets import Button
@@ -108,15 +108,13 @@ class SummaryScreen(PageScreen):
             flow.gap("m")
         if summary.meters:
             flow.heading(word("meters", lang), "h3")
-            for label, start, mean, low, high in summary.meters:
-                flow.text(word("meter_line", lang, label=label, start=_shown(start, lang), mean=_shown(mean, lang),
-                               low=_shown(low, lang), high=_shown(high, lang)), "body")
+            for line in meter_lines(summary, lang):
+                flow.text(line, "body")
                 flow.gap("xs")
-        if summary.quiz is not None:
-            right, asked, perfect, sessions = summary.quiz
+        quiz = quiz_line(summary, lang)
+        if quiz is not None:
             flow.heading(word("quiz", lang), "h3")
-            flow.text(word("quiz_line", lang, right=_shown(right, lang), asked=asked, perfect=perfect, total=sessions),
-                      "body")
+            flow.text(quiz, "body")
         if summary.questions:
             flow.heading(word("questions", lang), "h3")
             for question in summary.questions:
@@ -149,8 +147,3 @@ class SummaryScreen(PageScreen):
         """Esc goes back to the menu."""
         self.app.open_menu()
 
-
-def _shown(value: float, lang: str) -> str:
-    """A number with at most one decimal, with a decimal comma in Dutch."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "nl" else text
